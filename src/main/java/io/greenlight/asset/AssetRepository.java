@@ -1,0 +1,120 @@
+package io.greenlight.asset;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class AssetRepository {
+
+	private static final String ASSET_COLUMNS = "id, project_id, title, asset_type, channel, due_date, brief, stage, "
+			+ "status, revision_round, process_instance_id, requested_by, approved_version_id, created_at, updated_at";
+
+	private static final String VERSION_COLUMNS = "id, asset_id, number, note, file_link, uploaded_by, created_at, "
+			+ "status, locked";
+
+	private final JdbcClient jdbc;
+
+	AssetRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(Asset asset) {
+		this.jdbc.sql("INSERT INTO asset (" + ASSET_COLUMNS
+				+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(asset.id(), asset.projectId(), asset.title(), asset.assetType().name(), asset.channel().name(),
+					asset.dueDate(), asset.brief(), asset.stage().name(), asset.status().name(),
+					asset.revisionRound(), asset.processInstanceId(), asset.requestedBy(),
+					asset.approvedVersionId(), asset.createdAt(), asset.updatedAt())
+			.update();
+	}
+
+	Optional<Asset> findById(String id) {
+		return this.jdbc.sql("SELECT " + ASSET_COLUMNS + " FROM asset WHERE id = ?")
+			.param(id)
+			.query(Asset.class)
+			.optional();
+	}
+
+	List<Asset> findAll() {
+		return this.jdbc.sql("SELECT " + ASSET_COLUMNS + " FROM asset ORDER BY created_at DESC")
+			.query(Asset.class)
+			.list();
+	}
+
+	List<Asset> findByMember(String userId) {
+		return this.jdbc.sql("SELECT " + ASSET_COLUMNS + " FROM asset WHERE project_id IN "
+				+ "(SELECT project_id FROM project_member WHERE user_id = ?) ORDER BY created_at DESC")
+			.param(userId)
+			.query(Asset.class)
+			.list();
+	}
+
+	void updateStageAndStatus(String assetId, ProductionStage stage, AssetStatus status) {
+		this.jdbc.sql("UPDATE asset SET stage = ?, status = ?, updated_at = ? WHERE id = ?")
+			.params(stage.name(), status.name(), OffsetDateTime.now(), assetId)
+			.update();
+	}
+
+	void updateStatus(String assetId, AssetStatus status) {
+		this.jdbc.sql("UPDATE asset SET status = ?, updated_at = ? WHERE id = ?")
+			.params(status.name(), OffsetDateTime.now(), assetId)
+			.update();
+	}
+
+	void updateApproved(String assetId, String versionId) {
+		this.jdbc.sql("UPDATE asset SET status = ?, approved_version_id = ?, updated_at = ? WHERE id = ?")
+			.params(AssetStatus.APPROVED.name(), versionId, OffsetDateTime.now(), assetId)
+			.update();
+	}
+
+	void updateRevisionRound(String assetId, int round) {
+		this.jdbc.sql("UPDATE asset SET revision_round = ?, updated_at = ? WHERE id = ?")
+			.params(round, OffsetDateTime.now(), assetId)
+			.update();
+	}
+
+	void insertVersion(AssetVersion version) {
+		this.jdbc.sql("INSERT INTO asset_version (" + VERSION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(version.id(), version.assetId(), version.number(), version.note(), version.fileLink(),
+					version.uploadedBy(), version.createdAt(), version.status().name(), version.locked())
+			.update();
+	}
+
+	int maxVersionNumber(String assetId) {
+		return this.jdbc.sql("SELECT COALESCE(MAX(number), 0) FROM asset_version WHERE asset_id = ?")
+			.param(assetId)
+			.query(Integer.class)
+			.single();
+	}
+
+	void supersedeCurrentVersions(String assetId) {
+		this.jdbc.sql("UPDATE asset_version SET status = ? WHERE asset_id = ? AND status = ?")
+			.params(VersionStatus.SUPERSEDED.name(), assetId, VersionStatus.CURRENT.name())
+			.update();
+	}
+
+	int lockVersion(String assetId, String versionId) {
+		return this.jdbc.sql("UPDATE asset_version SET status = ?, locked = ? WHERE id = ? AND asset_id = ?")
+			.params(VersionStatus.APPROVED.name(), true, versionId, assetId)
+			.update();
+	}
+
+	Optional<AssetVersion> findVersion(String versionId) {
+		return this.jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM asset_version WHERE id = ?")
+			.param(versionId)
+			.query(AssetVersion.class)
+			.optional();
+	}
+
+	List<AssetVersion> findVersions(String assetId) {
+		return this.jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM asset_version WHERE asset_id = ? ORDER BY number")
+			.param(assetId)
+			.query(AssetVersion.class)
+			.list();
+	}
+
+}

@@ -1,0 +1,144 @@
+package io.greenlight.asset;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import io.greenlight.project.Project;
+import io.greenlight.project.ProjectRepository;
+import io.greenlight.project.ProjectRole;
+import io.greenlight.system.InvalidRequestException;
+import io.greenlight.system.NotFoundException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Assets, their production record and their version stack. Called by the production process's
+ * delegates inside the engine's transaction, and by the API.
+ */
+@Service
+@Transactional
+public class AssetService {
+
+	private final AssetRepository assets;
+
+	private final ProjectRepository projects;
+
+	AssetService(AssetRepository assets, ProjectRepository projects) {
+		this.assets = assets;
+		this.projects = projects;
+	}
+
+	/**
+	 * Records a new brief as an asset in the BRIEF stage. The project must exist and have at least
+	 * one internal reviewer and one client reviewer, or nobody could approve the work.
+	 * @return the new asset's id, also the production's business key
+	 */
+	public String registerBrief(NewBrief brief, String requestedBy, String processInstanceId) {
+		Project project = this.projects.findByCode(brief.projectCode())
+			.orElseThrow(() -> new InvalidRequestException("No project with code '" + brief.projectCode()
+					+ "'. Use the code your producer gave you, e.g. ACME-SUMMER."));
+		requireReviewers(project);
+		OffsetDateTime now = OffsetDateTime.now();
+		Asset asset = new Asset(UUID.randomUUID().toString(), project.id(), brief.title(), brief.assetType(),
+				brief.channel(), brief.dueDate(), brief.description(), ProductionStage.BRIEF,
+				AssetStatus.BRIEF_SUBMITTED, 0, processInstanceId, requestedBy, null, now, now);
+		this.assets.insert(asset);
+		return asset.id();
+	}
+
+	private void requireReviewers(Project project) {
+		if (this.projects.members(project.id(), ProjectRole.REVIEWER).isEmpty()) {
+			throw new InvalidRequestException("Project " + project.code()
+					+ " has no internal reviewers yet: ask the producer to add at least one.");
+		}
+		if (this.projects.members(project.id(), ProjectRole.CLIENT_REVIEWER).isEmpty()) {
+			throw new InvalidRequestException("Project " + project.code()
+					+ " has no client reviewers yet: ask the producer to add at least one.");
+		}
+	}
+
+	/**
+	 * The production entered a stage. A revision keeps its "changes requested" status until the
+	 * new version reaches review, so the producer sees why the creative is working on it.
+	 */
+	public void enterStage(String assetId, ProductionStage stage) {
+		Asset asset = get(assetId);
+		AssetStatus status = switch (stage) {
+			case BRIEF -> AssetStatus.BRIEF_SUBMITTED;
+			case PRODUCTION -> (asset.status() == AssetStatus.CHANGES_REQUESTED) ? AssetStatus.CHANGES_REQUESTED
+					: AssetStatus.IN_PRODUCTION;
+			case INTERNAL_REVIEW, CLIENT_REVIEW -> AssetStatus.IN_REVIEW;
+			case DELIVERY -> asset.status();
+		};
+		this.assets.updateStageAndStatus(assetId, stage, status);
+	}
+
+	public void returnBrief(String assetId) {
+		this.assets.updateStatus(get(assetId).id(), AssetStatus.BRIEF_RETURNED);
+	}
+
+	public void markChangesRequested(String assetId) {
+		this.assets.updateStatus(get(assetId).id(), AssetStatus.CHANGES_REQUESTED);
+	}
+
+	/**
+	 * Adds the next version to the asset's stack; the previous one is superseded.
+	 */
+	public AssetVersion registerVersion(String assetId, String note, String fileLink, String uploadedBy) {
+		Asset asset = get(assetId);
+		int number = this.assets.maxVersionNumber(assetId) + 1;
+		this.assets.supersedeCurrentVersions(assetId);
+		AssetVersion version = new AssetVersion(UUID.randomUUID().toString(), assetId, number, note, fileLink,
+				uploadedBy, OffsetDateTime.now(), VersionStatus.CURRENT, false);
+		this.assets.insertVersion(version);
+		this.assets.updateRevisionRound(asset.id(), number - 1);
+		return version;
+	}
+
+	/**
+	 * Marks the version approved and locks it: it is the asset's approved version from now on.
+	 */
+	public void approveVersion(String assetId, String versionId) {
+		if (this.assets.lockVersion(assetId, versionId) != 1) {
+			throw new IllegalStateException("Version " + versionId + " does not belong to asset " + assetId);
+		}
+		this.assets.updateApproved(assetId, versionId);
+	}
+
+	public void deliver(String assetId) {
+		this.assets.updateStageAndStatus(get(assetId).id(), ProductionStage.DELIVERY, AssetStatus.DELIVERED);
+	}
+
+	@Transactional(readOnly = true)
+	public Asset get(String assetId) {
+		return this.assets.findById(assetId)
+			.orElseThrow(() -> new NotFoundException("No asset with id " + assetId));
+	}
+
+	@Transactional(readOnly = true)
+	public AssetVersion version(String versionId) {
+		return this.assets.findVersion(versionId)
+			.orElseThrow(() -> new NotFoundException("No asset version with id " + versionId));
+	}
+
+	@Transactional(readOnly = true)
+	public List<AssetVersion> versions(String assetId) {
+		return this.assets.findVersions(assetId);
+	}
+
+	/**
+	 * The number the next version of this asset will get.
+	 */
+	@Transactional(readOnly = true)
+	public int nextVersionNumber(String assetId) {
+		return this.assets.maxVersionNumber(assetId) + 1;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Asset> visibleTo(String userId, boolean seesAllProjects) {
+		return seesAllProjects ? this.assets.findAll() : this.assets.findByMember(userId);
+	}
+
+}

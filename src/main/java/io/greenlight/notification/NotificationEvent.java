@@ -1,0 +1,10 @@
+package io.greenlight.notification;
+
+/**
+ * What a notification is about.
+ */
+public enum NotificationEvent {
+
+	REVIEW_REQUESTED, BRIEF_RETURNED, CHANGES_REQUESTED, ASSET_DELIVERED
+
+}

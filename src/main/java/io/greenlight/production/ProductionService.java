@@ -1,0 +1,46 @@
+package io.greenlight.production;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.greenlight.production.process.CreativeProductionProcess;
+import io.greenlight.production.process.CreativeProductionProcess.Var;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Starts productions. The engine checks that the signed-in user may start one (producers and
+ * creative-ops), the same way Tasklist's start form does.
+ */
+@Service
+class ProductionService {
+
+	private final RuntimeService runtimeService;
+
+	ProductionService(RuntimeService runtimeService) {
+		this.runtimeService = runtimeService;
+	}
+
+	/**
+	 * @return the new production's asset id (its business key)
+	 */
+	@Transactional
+	String start(ProductionRequest request) {
+		Map<String, Object> variables = new HashMap<>();
+		variables.put(Var.BRIEF_TITLE, request.title());
+		variables.put(Var.PROJECT_CODE, request.projectCode());
+		variables.put(Var.DELIVERABLE_TYPE, request.deliverableType().name());
+		variables.put(Var.CHANNEL, request.channel().name());
+		variables.put(Var.DUE_DATE, request.dueDate().toString());
+		variables.put(Var.BRIEF_DESCRIPTION, request.description());
+		// the start event's camunda:initiator reads the engine's authenticated user id
+		ProcessInstance instance = this.runtimeService.startProcessInstanceByKey(CreativeProductionProcess.PROCESS_ID,
+				variables);
+		// ServiceTask_RegisterBrief made the new asset's id the business key
+		return instance.getBusinessKey();
+	}
+
+}

@@ -1,0 +1,80 @@
+package io.greenlight.production.process;
+
+/**
+ * Ids and variable names of {@code processes/CreativeProductionProcess.bpmn}. No other code spells
+ * them as string literals.
+ */
+public final class CreativeProductionProcess {
+
+	public static final String PROCESS_ID = "CreativeProductionProcess";
+
+	public static final String START_EVENT_BRIEF_SUBMITTED = "StartEvent_BriefSubmitted";
+
+	public static final String USER_TASK_APPROVE_BRIEF = "UserTask_ApproveBrief";
+
+	public static final String USER_TASK_PRODUCE_VERSION = "UserTask_ProduceVersion";
+
+	public static final String USER_TASK_INTERNAL_REVIEW = "UserTask_InternalReview";
+
+	public static final String USER_TASK_CLIENT_REVIEW = "UserTask_ClientReview";
+
+	public static final String SERVICE_TASK_NOTIFY_BRIEF_RETURNED = "ServiceTask_NotifyBriefReturned";
+
+	public static final String SERVICE_TASK_NOTIFY_CHANGES_REQUESTED = "ServiceTask_NotifyChangesRequested";
+
+	public static final String SERVICE_TASK_NOTIFY_ASSET_DELIVERED = "ServiceTask_NotifyAssetDelivered";
+
+	public static final String END_EVENT_BRIEF_RETURNED = "EndEvent_BriefReturned";
+
+	public static final String END_EVENT_DELIVERED = "EndEvent_Delivered";
+
+	/** Variables. Brief fields come from the start form and leave the process once registered. */
+	public static final class Var {
+
+		public static final String BRIEF_TITLE = "briefTitle";
+
+		public static final String PROJECT_CODE = "projectCode";
+
+		public static final String DELIVERABLE_TYPE = "deliverableType";
+
+		public static final String CHANNEL = "channel";
+
+		public static final String DUE_DATE = "dueDate";
+
+		public static final String BRIEF_DESCRIPTION = "briefDescription";
+
+		public static final String INITIATOR = "initiator";
+
+		public static final String ASSET_ID = "assetId";
+
+		public static final String ASSET_VERSION_ID = "assetVersionId";
+
+		public static final String PRODUCTION_STAGE = "productionStage";
+
+		public static final String BRIEF_DECISION = "briefDecision";
+
+		public static final String BRIEF_COMMENT = "briefComment";
+
+		public static final String VERSION_NOTE = "versionNote";
+
+		public static final String FILE_LINK = "fileLink";
+
+		public static final String DECISION = "decision";
+
+		public static final String DECISION_COMMENT = "decisionComment";
+
+		public static final String REVIEW_OUTCOME = "reviewOutcome";
+
+		public static final String REVIEWER = "reviewer";
+
+		public static final String NOTIFICATION_EVENT = "notificationEvent";
+
+		private Var() {
+		}
+
+	}
+
+	private CreativeProductionProcess() {
+	}
+
+}

@@ -1,0 +1,73 @@
+package io.greenlight.production.process;
+
+import java.util.List;
+import java.util.Locale;
+
+import io.greenlight.approval.ApprovalService;
+import io.greenlight.approval.ReviewDecision;
+import io.greenlight.notification.NotificationEvent;
+import io.greenlight.production.ProductionNotifier;
+import io.greenlight.production.process.CreativeProductionProcess.Var;
+import io.greenlight.system.InvalidRequestException;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Review tasks ({@code UserTask_InternalReview}, {@code UserTask_ClientReview}).
+ * <p>
+ * On create: declares {@code decision} and {@code decisionComment} as task-local variables, so
+ * that reviewers completing their parallel tasks each keep their own answer instead of
+ * overwriting one process variable; and queues "review requested" for the assignee.
+ * <p>
+ * On complete: records the decision against the version, in the transaction that completes the
+ * task.
+ */
+@Component("reviewTaskListener")
+class ReviewTaskListener implements TaskListener {
+
+	private final ApprovalService approvals;
+
+	private final ProductionNotifier notifier;
+
+	private final EngineActor actor;
+
+	ReviewTaskListener(ApprovalService approvals, ProductionNotifier notifier, EngineActor actor) {
+		this.approvals = approvals;
+		this.notifier = notifier;
+		this.actor = actor;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		if (EVENTNAME_CREATE.equals(task.getEventName())) {
+			task.setVariableLocal(Var.DECISION, null);
+			task.setVariableLocal(Var.DECISION_COMMENT, null);
+			ProductionVariables variables = ProductionVariables.of(task);
+			this.notifier.reviewRequested(task.getId(), task.getName(), List.of(task.getAssignee()),
+					variables.assetId(), variables.assetVersionId());
+		}
+		else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+			ProductionVariables variables = ProductionVariables.of(task);
+			this.approvals.recordReview(variables.assetId(), variables.assetVersionId(),
+					variables.productionStage().name(), decision(task), (String) task.getVariableLocal(Var.DECISION_COMMENT),
+					this.actor.currentUser(task.getAssignee()), task.getId());
+		}
+	}
+
+	private static ReviewDecision decision(DelegateTask task) {
+		Object value = task.getVariableLocal(Var.DECISION);
+		if (value == null) {
+			throw new InvalidRequestException("Choose a decision: one of " + List.of(ReviewDecision.values()) + ".");
+		}
+		try {
+			return ReviewDecision.valueOf(value.toString().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidRequestException(
+					"Unknown decision '" + value + "': use one of " + List.of(ReviewDecision.values()) + ".");
+		}
+	}
+
+}

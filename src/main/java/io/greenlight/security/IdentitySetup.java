@@ -1,0 +1,134 @@
+package io.greenlight.security;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates Greenlight's groups, their authorizations and the shared Tasklist filters when they are
+ * missing, in every profile. Authorizations an administrator changed later in Camunda Admin are
+ * left alone: a grant is only added where the group has none for that resource.
+ */
+@Component
+@Order(IdentitySetup.ORDER)
+class IdentitySetup implements ApplicationRunner {
+
+	static final int ORDER = 10;
+
+	static final String PRODUCTION_PROCESS = "CreativeProductionProcess";
+
+	private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
+
+	private final IdentityService identityService;
+
+	private final AuthorizationService authorizationService;
+
+	private final FilterService filterService;
+
+	private final TaskService taskService;
+
+	IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
+			FilterService filterService, TaskService taskService) {
+		this.identityService = identityService;
+		this.authorizationService = authorizationService;
+		this.filterService = filterService;
+		this.taskService = taskService;
+	}
+
+	@Override
+	@Transactional
+	public void run(ApplicationArguments args) {
+		group(Groups.CAMUNDA_ADMIN, "Administrators", "SYSTEM");
+		group(Groups.CREATIVE_OPS, "Creative operations", "WORKFLOW");
+		group(Groups.PRODUCERS, "Producers", "WORKFLOW");
+		group(Groups.CREATIVES, "Creatives", "WORKFLOW");
+		group(Groups.REVIEWERS, "Reviewers", "WORKFLOW");
+		group(Groups.CLIENTS, "Client reviewers", "WORKFLOW");
+
+		for (String group : Groups.GREENLIGHT_GROUPS) {
+			grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+			// Tasklist shows a task's form and diagram only to those who may read its process
+			grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+		}
+		// creative-ops designs, deploys and operates workflows: everything
+		for (Resources resource : Resources.values()) {
+			grant(Groups.CREATIVE_OPS, resource, "*", Permissions.ALL);
+		}
+		grant(Groups.PRODUCERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+		grant(Groups.PRODUCERS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+		grant(Groups.PRODUCERS, Resources.PROCESS_DEFINITION, PRODUCTION_PROCESS, Permissions.READ,
+				Permissions.CREATE_INSTANCE, Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK);
+
+		filter("My tasks", "Tasks assigned to me", -10,
+				this.taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+		filter("My groups", "Unclaimed tasks for my groups: claim one to work on it", 0, this.taskService
+			.createTaskQuery()
+			.taskCandidateGroupInExpression("${currentUserGroups()}")
+			.taskUnassigned());
+	}
+
+	private void group(String id, String name, String type) {
+		if (this.identityService.createGroupQuery().groupId(id).count() > 0) {
+			return;
+		}
+		Group group = this.identityService.newGroup(id);
+		group.setName(name);
+		group.setType(type);
+		this.identityService.saveGroup(group);
+		log.info("Created group {}", id);
+	}
+
+	private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+		long existing = this.authorizationService.createAuthorizationQuery()
+			.groupIdIn(groupId)
+			.resourceType(resource)
+			.resourceId(resourceId)
+			.count();
+		if (existing > 0) {
+			return;
+		}
+		Authorization authorization = this.authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+		authorization.setGroupId(groupId);
+		authorization.setResource(resource);
+		authorization.setResourceId(resourceId);
+		for (Permission permission : permissions) {
+			authorization.addPermission(permission);
+		}
+		this.authorizationService.saveAuthorization(authorization);
+	}
+
+	private void filter(String name, String description, int priority, TaskQuery query) {
+		if (this.filterService.createFilterQuery().filterName(name).count() > 0) {
+			return;
+		}
+		Filter filter = this.filterService.newTaskFilter(name)
+			.setQuery(query)
+			.setProperties(Map.<String, Object>of("description", description, "priority", priority, "refresh", true));
+		this.filterService.saveFilter(filter);
+		Authorization everyone = this.authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+		everyone.setUserId(Authorization.ANY);
+		everyone.setResource(Resources.FILTER);
+		everyone.setResourceId(filter.getId());
+		everyone.addPermission(Permissions.READ);
+		this.authorizationService.saveAuthorization(everyone);
+	}
+
+}

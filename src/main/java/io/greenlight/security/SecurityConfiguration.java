@@ -1,0 +1,117 @@
+package io.greenlight.security;
+
+import java.util.LinkedHashMap;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.logout.DelegatingLogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
+
+/**
+ * Spring Security is the one sign-in for everything: the Camunda webapps, the engine REST API and
+ * Greenlight's API. See docs/decisions/0002-single-sign-on.md.
+ * <ul>
+ * <li>{@code /engine-rest/**}: HTTP Basic only, stateless, so Camunda Modeler deploys with a
+ * user name and password. No cookies, so no CSRF token either.</li>
+ * <li>everything else: Greenlight's login page for browsers, HTTP Basic for API clients. The
+ * webapps keep Camunda's own CSRF and header filters; their "Log out" is Spring's logout.</li>
+ * </ul>
+ * Only the health check, the login page and its static files are open.
+ */
+@Configuration
+@EnableWebSecurity
+class SecurityConfiguration {
+
+	static final String LOGIN_PAGE = "/login";
+
+	/** The Camunda webapps' "Log out" posts here; it must end the Spring session too. */
+	private static final RequestMatcher WEBAPP_LOGOUT = antMatcher(HttpMethod.POST,
+			"/camunda/api/admin/auth/user/*/logout");
+
+	private static final RequestMatcher LOGOUT = antMatcher(HttpMethod.POST, "/logout");
+
+	private static final RequestMatcher API = new OrRequestMatcher(antMatcher("/api/**"),
+			antMatcher("/camunda/api/**"), antMatcher("/actuator/**"));
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain engineRestSecurity(HttpSecurity http) throws Exception {
+		http.securityMatcher(antMatcher("/engine-rest/**"))
+			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			.httpBasic(basic -> basic.realmName("Greenlight"))
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain applicationSecurity(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
+			.permitAll()
+			.requestMatchers(antMatcher("/actuator/health"), antMatcher("/actuator/health/**"), antMatcher(LOGIN_PAGE),
+					antMatcher("/greenlight/**"), antMatcher("/favicon.ico"))
+			.permitAll()
+			.anyRequest()
+			.authenticated())
+			.formLogin(form -> form.loginPage(LOGIN_PAGE).defaultSuccessUrl("/camunda/app/tasklist/default/", false))
+			.httpBasic(Customizer.withDefaults())
+			.logout(logout -> logout.logoutRequestMatcher(new OrRequestMatcher(LOGOUT, WEBAPP_LOGOUT))
+				.logoutSuccessHandler(logoutSuccessHandler()))
+			// The webapps are protected by Camunda's own CSRF filter; API clients that send
+			// credentials with every request (HTTP Basic) carry no session a forged request could use.
+			.csrf(csrf -> csrf.ignoringRequestMatchers(antMatcher("/camunda/**"), WEBAPP_LOGOUT,
+					request -> request.getHeader("Authorization") != null))
+			.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(problemEntryPoint(), API)
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE),
+						request -> true));
+		return http.build();
+	}
+
+	/** The webapps' logout is an XHR: answer 200 and let the page go to the login page itself. */
+	private static LogoutSuccessHandler logoutSuccessHandler() {
+		LinkedHashMap<RequestMatcher, LogoutSuccessHandler> handlers = new LinkedHashMap<>();
+		handlers.put(WEBAPP_LOGOUT, new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK));
+		DelegatingLogoutSuccessHandler delegating = new DelegatingLogoutSuccessHandler(handlers);
+		SimpleUrlLogoutSuccessHandler toLoginPage = new SimpleUrlLogoutSuccessHandler();
+		toLoginPage.setDefaultTargetUrl(LOGIN_PAGE + "?logout");
+		delegating.setDefaultLogoutSuccessHandler(toLoginPage);
+		return delegating;
+	}
+
+	/** An API call without credentials gets 401 and a problem detail, not the login page. */
+	private static AuthenticationEntryPoint problemEntryPoint() {
+		return (request, response, exception) -> {
+			response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+			// a Basic challenge on a webapp XHR would pop up the browser's own login dialog
+			if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+				response.setHeader("WWW-Authenticate", "Basic realm=\"Greenlight\"");
+			}
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			response.getWriter()
+				.write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+						+ "\"detail\":\"Sign in first: send HTTP Basic credentials or sign in at /login.\"}");
+		};
+	}
+
+}
