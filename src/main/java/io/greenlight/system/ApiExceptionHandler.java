@@ -1,32 +1,58 @@
 package io.greenlight.system;
 
+import java.util.Arrays;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import org.camunda.bpm.engine.AuthorizationException;
+
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Errors of Greenlight's own API as RFC 9457 problem details, each with a message that says what
  * to fix.
  */
 @RestControllerAdvice(basePackages = "io.greenlight")
-class ApiExceptionHandler {
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
-	@ExceptionHandler(MethodArgumentNotValidException.class)
-	ProblemDetail invalid(MethodArgumentNotValidException ex) {
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		String fields = ex.getBindingResult()
 			.getFieldErrors()
 			.stream()
-			.map(error -> error.getField() + ": " + error.getDefaultMessage())
+			.map(error -> error.getField() + " " + error.getDefaultMessage())
 			.sorted()
 			.collect(Collectors.joining("; "));
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid request: " + fields);
-		problem.setTitle("Invalid request");
-		return problem;
+		return problem(HttpStatus.BAD_REQUEST, "Invalid request: " + fields);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		String detail = "The request body is not valid JSON for this call.";
+		if (ex.getCause() instanceof InvalidFormatException invalid) {
+			String field = invalid.getPath()
+				.stream()
+				.map(JsonMappingException.Reference::getFieldName)
+				.collect(Collectors.joining("."));
+			detail = "Invalid value '" + invalid.getValue() + "' for " + field
+					+ (invalid.getTargetType().isEnum()
+							? ": use one of " + Arrays.toString(invalid.getTargetType().getEnumConstants()) : "")
+					+ ".";
+		}
+		return problem(HttpStatus.BAD_REQUEST, detail);
 	}
 
 	@ExceptionHandler(NotFoundException.class)
@@ -41,10 +67,11 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(AuthorizationException.class)
 	ProblemDetail forbidden(AuthorizationException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-				"You are not allowed to do this: " + ex.getMessage());
-		problem.setTitle("Forbidden");
-		return problem;
+		return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "You are not allowed to do this: " + ex.getMessage());
+	}
+
+	private static ResponseEntity<Object> problem(HttpStatus status, String detail) {
+		return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, detail));
 	}
 
 }

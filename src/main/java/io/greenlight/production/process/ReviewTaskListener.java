@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * Review tasks ({@code UserTask_InternalReview}, {@code UserTask_ClientReview}).
  * <p>
- * On create: declares {@code decision} and {@code decisionComment} as task-local variables, so
- * that reviewers completing their parallel tasks each keep their own answer instead of
- * overwriting one process variable; and queues "review requested" for the assignee.
+ * On create: queues "review requested" for the assignee. ({@code decision} and
+ * {@code decisionComment} are input parameters of the task in the BPMN, so each reviewer's answer
+ * stays local to their own activity instance and parallel reviewers never overwrite each other.)
  * <p>
  * On complete: records the decision against the version, in the transaction that completes the
  * task.
@@ -42,8 +42,6 @@ class ReviewTaskListener implements TaskListener {
 	@Override
 	public void notify(DelegateTask task) {
 		if (EVENTNAME_CREATE.equals(task.getEventName())) {
-			task.setVariableLocal(Var.DECISION, null);
-			task.setVariableLocal(Var.DECISION_COMMENT, null);
 			ProductionVariables variables = ProductionVariables.of(task);
 			this.notifier.reviewRequested(task.getId(), task.getName(), List.of(task.getAssignee()),
 					variables.assetId(), variables.assetVersionId());
@@ -51,13 +49,13 @@ class ReviewTaskListener implements TaskListener {
 		else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
 			ProductionVariables variables = ProductionVariables.of(task);
 			this.approvals.recordReview(variables.assetId(), variables.assetVersionId(),
-					variables.productionStage().name(), decision(task), (String) task.getVariableLocal(Var.DECISION_COMMENT),
+					variables.productionStage().name(), decision(task), (String) task.getVariable(Var.DECISION_COMMENT),
 					this.actor.currentUser(task.getAssignee()), task.getId());
 		}
 	}
 
 	private static ReviewDecision decision(DelegateTask task) {
-		Object value = task.getVariableLocal(Var.DECISION);
+		Object value = task.getVariable(Var.DECISION);
 		if (value == null) {
 			throw new InvalidRequestException("Choose a decision: one of " + List.of(ReviewDecision.values()) + ".");
 		}

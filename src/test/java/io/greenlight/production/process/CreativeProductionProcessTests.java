@@ -1,0 +1,329 @@
+package io.greenlight.production.process;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.greenlight.asset.Asset;
+import io.greenlight.asset.AssetService;
+import io.greenlight.asset.AssetStatus;
+import io.greenlight.asset.AssetVersion;
+import io.greenlight.asset.VersionStatus;
+import io.greenlight.system.InvalidRequestException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static io.greenlight.production.process.CreativeProductionProcess.END_EVENT_BRIEF_RETURNED;
+import static io.greenlight.production.process.CreativeProductionProcess.END_EVENT_DELIVERED;
+import static io.greenlight.production.process.CreativeProductionProcess.PROCESS_ID;
+import static io.greenlight.production.process.CreativeProductionProcess.SERVICE_TASK_NOTIFY_ASSET_DELIVERED;
+import static io.greenlight.production.process.CreativeProductionProcess.SERVICE_TASK_NOTIFY_BRIEF_RETURNED;
+import static io.greenlight.production.process.CreativeProductionProcess.SERVICE_TASK_NOTIFY_CHANGES_REQUESTED;
+import static io.greenlight.production.process.CreativeProductionProcess.USER_TASK_APPROVE_BRIEF;
+import static io.greenlight.production.process.CreativeProductionProcess.USER_TASK_CLIENT_REVIEW;
+import static io.greenlight.production.process.CreativeProductionProcess.USER_TASK_INTERNAL_REVIEW;
+import static io.greenlight.production.process.CreativeProductionProcess.USER_TASK_PRODUCE_VERSION;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+
+/**
+ * Every path of {@code processes/CreativeProductionProcess.bpmn} on the real engine with the real
+ * delegates and Greenlight's tables (the BPMN as deployed at startup). Jobs are run by the test,
+ * one async boundary at a time, so each savepoint is visible.
+ */
+@SpringBootTest
+class CreativeProductionProcessTests {
+
+	private final ProcessEngine engine;
+
+	private final RuntimeService runtimeService;
+
+	private final IdentityService identityService;
+
+	private final ManagementService managementService;
+
+	private final AssetService assets;
+
+	private final JdbcClient jdbc;
+
+	@Autowired
+	CreativeProductionProcessTests(ProcessEngine engine, AssetService assets, JdbcClient jdbc) {
+		this.engine = engine;
+		this.runtimeService = engine.getRuntimeService();
+		this.identityService = engine.getIdentityService();
+		this.managementService = engine.getManagementService();
+		this.assets = assets;
+		this.jdbc = jdbc;
+	}
+
+	@BeforeEach
+	void initAssertions() {
+		init(this.engine);
+	}
+
+	@AfterEach
+	void signOut() {
+		this.identityService.clearAuthentication();
+	}
+
+	@Test
+	void producerReturnsTheBrief() {
+		// given
+		ProcessInstance production = startProduction("Returned brief");
+		assertThat(production).isWaitingAt(USER_TASK_APPROVE_BRIEF);
+
+		// when
+		as("producer", "producers", () -> completeBrief(production, "RETURNED", "Missing the target audience"));
+
+		// then
+		assertThat(production).isWaitingAt(SERVICE_TASK_NOTIFY_BRIEF_RETURNED);
+		executeJobs(production);
+		assertThat(production).hasPassed(SERVICE_TASK_NOTIFY_BRIEF_RETURNED).isEnded();
+		assertThat(production).hasPassed(END_EVENT_BRIEF_RETURNED);
+		Asset asset = asset(production);
+		assertThat(asset.status()).isEqualTo(AssetStatus.BRIEF_RETURNED);
+		assertThat(decisions(asset.id())).containsExactly("BRIEF:RETURNED:producer");
+		assertThat(notifications(asset.id(), "BRIEF_RETURNED")).containsExactly("producer");
+	}
+
+	@Test
+	void returningABriefWithoutSayingWhatIsMissingIsRefused() {
+		ProcessInstance production = startProduction("Brief without comment");
+
+		assertThatThrownBy(() -> as("producer", "producers", () -> completeBrief(production, "RETURNED", " ")))
+			.hasMessageContaining("a comment is required when you return a brief");
+
+		assertThat(production).isWaitingAt(USER_TASK_APPROVE_BRIEF);
+		assertThat(decisions(asset(production).id())).isEmpty();
+	}
+
+	@Test
+	void everyoneApprovesTheFirstVersion() {
+		// given
+		ProcessInstance production = startProduction("Approved first time");
+		as("producer", "producers", () -> completeBrief(production, "APPROVED", null));
+
+		// when
+		produceVersion(production, "First cut");
+		review(production, USER_TASK_INTERNAL_REVIEW, "reviewer1", "APPROVED", null);
+		review(production, USER_TASK_INTERNAL_REVIEW, "reviewer2", "APPROVED_WITH_CHANGES", "Tighten the end card");
+		executeJobs(production);
+		assertThat(production).isWaitingAt(USER_TASK_CLIENT_REVIEW);
+		assertThat(task(taskQuery().taskAssignee("client"), production)).hasName("Client review: Approved first time v1");
+		review(production, USER_TASK_CLIENT_REVIEW, "client", "APPROVED", null);
+		executeJobs(production);
+
+		// then
+		assertThat(production).hasPassed(SERVICE_TASK_NOTIFY_ASSET_DELIVERED, END_EVENT_DELIVERED).isEnded();
+		Asset asset = asset(production);
+		assertThat(asset.status()).isEqualTo(AssetStatus.DELIVERED);
+		AssetVersion v1 = this.assets.versions(asset.id()).get(0);
+		assertThat(v1.status()).isEqualTo(VersionStatus.APPROVED);
+		assertThat(v1.locked()).isTrue();
+		assertThat(asset.approvedVersionId()).isEqualTo(v1.id());
+		assertThat(decisions(asset.id())).containsExactly("BRIEF:APPROVED:producer",
+				"INTERNAL_REVIEW:APPROVED:reviewer1", "INTERNAL_REVIEW:APPROVED_WITH_CHANGES:reviewer2",
+				"CLIENT_REVIEW:APPROVED:client");
+		assertThat(notifications(asset.id(), "ASSET_DELIVERED")).containsExactlyInAnyOrder("producer", "client");
+	}
+
+	@Test
+	void anInternalReviewerRequestsChangesAndVersionTwoIsApproved() {
+		// given
+		ProcessInstance production = startProduction("Internal changes");
+		as("producer", "producers", () -> completeBrief(production, "APPROVED", null));
+		produceVersion(production, "First cut");
+
+		// when
+		review(production, USER_TASK_INTERNAL_REVIEW, "reviewer1", "APPROVED", null);
+		review(production, USER_TASK_INTERNAL_REVIEW, "reviewer2", "CHANGES_REQUESTED", "Logo too small at 0:12");
+		assertThat(production).isWaitingAt(USER_TASK_INTERNAL_REVIEW); // the async continuations
+		executeCurrentJobs(production);
+
+		// then
+		assertThat(production).isWaitingAt(SERVICE_TASK_NOTIFY_CHANGES_REQUESTED);
+		assertThat(asset(production).status()).isEqualTo(AssetStatus.CHANGES_REQUESTED);
+		executeJobs(production);
+		assertThat(production).isWaitingAt(USER_TASK_PRODUCE_VERSION);
+		assertThat(task(production)).hasName("Produce version: Internal changes v2");
+		assertThat(notifications(asset(production).id(), "CHANGES_REQUESTED")).containsExactlyInAnyOrder("creative",
+				"producer");
+
+		// and when version 2 is approved by everyone
+		produceVersion(production, "Bigger logo");
+		assertThat(task(taskQuery().taskAssignee("reviewer1"), production))
+			.hasName("Internal review: Internal changes v2");
+		review(production, USER_TASK_INTERNAL_REVIEW, "reviewer1", "APPROVED", null);
+		review(production, USER_TASK_INTERNAL_REVIEW, "reviewer2", "APPROVED", null);
+		executeJobs(production);
+		review(production, USER_TASK_CLIENT_REVIEW, "client", "APPROVED", null);
+		executeJobs(production);
+
+		// then v2 is the approved, locked version and v1 is superseded
+		assertThat(production).isEnded().hasPassed(END_EVENT_DELIVERED);
+		Asset asset = asset(production);
+		List<AssetVersion> versions = this.assets.versions(asset.id());
+		assertThat(versions).extracting(AssetVersion::number, AssetVersion::status, AssetVersion::locked)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(1, VersionStatus.SUPERSEDED, false),
+					org.assertj.core.groups.Tuple.tuple(2, VersionStatus.APPROVED, true));
+		assertThat(asset.approvedVersionId()).isEqualTo(versions.get(1).id());
+		assertThat(asset.revisionRound()).isEqualTo(1);
+	}
+
+	@Test
+	void theClientRequestsChangesAfterInternalApproval() {
+		// given
+		ProcessInstance production = startProduction("Client changes");
+		as("producer", "producers", () -> completeBrief(production, "APPROVED", null));
+		produceVersion(production, "First cut");
+		review(production, USER_TASK_INTERNAL_REVIEW, "reviewer1", "APPROVED", null);
+		review(production, USER_TASK_INTERNAL_REVIEW, "reviewer2", "APPROVED", null);
+		executeJobs(production);
+
+		// when
+		review(production, USER_TASK_CLIENT_REVIEW, "client", "CHANGES_REQUESTED", "Use the summer palette");
+		executeJobs(production);
+
+		// then the creative revises and version 2 goes through internal review again
+		assertThat(production).isWaitingAt(USER_TASK_PRODUCE_VERSION);
+		assertThat(asset(production).status()).isEqualTo(AssetStatus.CHANGES_REQUESTED);
+		produceVersion(production, "Summer palette");
+		assertThat(production).isWaitingAt(USER_TASK_INTERNAL_REVIEW);
+		assertThat(asset(production).status()).isEqualTo(AssetStatus.IN_REVIEW);
+		assertThat(decisions(asset(production).id())).contains("CLIENT_REVIEW:CHANGES_REQUESTED:client");
+	}
+
+	@Test
+	void requestingChangesWithoutSayingWhatIsRefused() {
+		ProcessInstance production = startProduction("Changes without comment");
+		as("producer", "producers", () -> completeBrief(production, "APPROVED", null));
+		produceVersion(production, "First cut");
+
+		assertThatThrownBy(() -> review(production, USER_TASK_INTERNAL_REVIEW, "reviewer1", "CHANGES_REQUESTED", ""))
+			.hasMessageContaining("a comment is required when you request changes");
+
+		assertThat(task(taskQuery().taskAssignee("reviewer1"), production)).isNotNull();
+		assertThat(decisions(asset(production).id())).containsExactly("BRIEF:APPROVED:producer");
+	}
+
+	@Test
+	void aBriefForAnUnknownProjectStartsNothing() {
+		long before = this.runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_ID).count();
+
+		assertThatThrownBy(() -> as("producer", "producers",
+				() -> this.runtimeService.startProcessInstanceByKey(PROCESS_ID, brief("Nowhere", "NO-SUCH-PROJECT"))))
+			.isInstanceOf(InvalidRequestException.class)
+			.hasMessageContaining("No project with code 'NO-SUCH-PROJECT'");
+
+		assertThat(this.runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_ID).count())
+			.isEqualTo(before);
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM asset WHERE title = 'Nowhere'").query(Integer.class).single())
+			.isZero();
+	}
+
+	private ProcessInstance startProduction(String title) {
+		String uniqueTitle = title;
+		ProcessInstance[] started = new ProcessInstance[1];
+		as("producer", "producers",
+				() -> started[0] = this.runtimeService.startProcessInstanceByKey(PROCESS_ID, brief(uniqueTitle, "ACME-SUMMER")));
+		assertThat(started[0].getBusinessKey()).isEqualTo(asset(started[0]).id());
+		return started[0];
+	}
+
+	private static Map<String, Object> brief(String title, String projectCode) {
+		return Map.of("briefTitle", title, "projectCode", projectCode, "deliverableType", "VIDEO", "channel", "WEB",
+				"dueDate", "2027-01-15", "briefDescription", "A 30 second launch spot " + UUID.randomUUID());
+	}
+
+	private void completeBrief(ProcessInstance production, String decision, String comment) {
+		Task task = task(production);
+		this.engine.getTaskService().claim(task.getId(), "producer");
+		Map<String, Object> variables = new java.util.HashMap<>();
+		variables.put("briefDecision", decision);
+		variables.put("briefComment", comment);
+		this.engine.getTaskService().complete(task.getId(), variables);
+	}
+
+	private void produceVersion(ProcessInstance production, String note) {
+		assertThat(production).isWaitingAt(USER_TASK_PRODUCE_VERSION);
+		as("creative", "creatives", () -> {
+			Task task = task(production);
+			this.engine.getTaskService().claim(task.getId(), "creative");
+			this.engine.getTaskService().complete(task.getId(), Map.of("versionNote", note));
+		});
+	}
+
+	private void review(ProcessInstance production, String activity, String reviewer, String decision, String comment) {
+		as(reviewer, "reviewers", () -> {
+			Task task = task(taskQuery().taskDefinitionKey(activity).taskAssignee(reviewer), production);
+			Map<String, Object> variables = new java.util.HashMap<>();
+			variables.put("decision", decision);
+			variables.put("decisionComment", comment);
+			this.engine.getTaskService().complete(task.getId(), variables);
+		});
+	}
+
+	private void as(String user, String group, Runnable action) {
+		this.identityService.setAuthentication(user, List.of(group));
+		try {
+			action.run();
+		}
+		finally {
+			this.identityService.clearAuthentication();
+		}
+	}
+
+	/** Runs the jobs waiting now, not the ones they create: the process stops at the next savepoint. */
+	private void executeCurrentJobs(ProcessInstance production) {
+		for (Job job : this.managementService.createJobQuery().processInstanceId(production.getId()).list()) {
+			this.managementService.executeJob(job.getId());
+		}
+	}
+
+	/** Runs jobs until the process waits for a person or has ended. */
+	private void executeJobs(ProcessInstance production) {
+		while (this.managementService.createJobQuery().processInstanceId(production.getId()).count() > 0) {
+			executeCurrentJobs(production);
+		}
+	}
+
+	private Asset asset(ProcessInstance production) {
+		String assetId = this.jdbc.sql("SELECT id FROM asset WHERE process_instance_id = ?")
+			.param(production.getId())
+			.query(String.class)
+			.single();
+		return this.assets.get(assetId);
+	}
+
+	private List<String> decisions(String assetId) {
+		return this.jdbc.sql("SELECT stage, decision, decided_by FROM decision WHERE asset_id = ? ORDER BY decided_at, id")
+			.param(assetId)
+			.query((rs, row) -> rs.getString(1) + ":" + rs.getString(2) + ":" + rs.getString(3))
+			.list();
+	}
+
+	private List<String> notifications(String assetId, String event) {
+		return this.jdbc.sql("SELECT recipient FROM notification WHERE asset_id = ? AND event = ? ORDER BY recipient")
+			.params(assetId, event)
+			.query(String.class)
+			.list();
+	}
+
+
+}

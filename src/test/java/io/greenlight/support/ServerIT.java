@@ -1,0 +1,23 @@
+package io.greenlight.support;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole server on a random port with the demo users, its job executor running, reached over
+ * real HTTP through Spring Security. Every *IT uses this one configuration, so they share one
+ * running server.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "camunda.bpm.job-execution.enabled=true")
+public @interface ServerIT {
+
+}
