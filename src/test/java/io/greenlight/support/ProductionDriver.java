@@ -1,0 +1,85 @@
+package io.greenlight.support;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Drives productions over HTTP the way Tasklist and API clients do: Greenlight's API to start,
+ * the engine REST API to claim and complete tasks, as the given user.
+ */
+public final class ProductionDriver {
+
+	private final Http http;
+
+	public ProductionDriver(Http http) {
+		this.http = http;
+	}
+
+	/** The producer posts a brief for the demo project. @return the asset id */
+	public String start(String title) {
+		Http.Response response = this.http.postJson(Users.PRODUCER, "/api/productions", """
+				{"title": "%s", "projectCode": "ACME-SUMMER", "deliverableType": "VIDEO", "channel": "WEB",
+				 "dueDate": "2030-01-31", "description": "Thirty seconds of summer"}""".formatted(title));
+		assertThat(response.status()).as(response.body()).isEqualTo(201);
+		return response.json().get("assetId").asText();
+	}
+
+	/**
+	 * Waits (the job executor may still be moving the production on) until the user can see the
+	 * production's task at that activity.
+	 */
+	public JsonNode awaitTask(String user, String assetId, String activityId) {
+		AtomicReference<JsonNode> found = new AtomicReference<>();
+		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+			JsonNode tasks = this.http
+				.get(user, "/engine-rest/task?maxResults=10&processInstanceBusinessKey=" + assetId
+						+ "&taskDefinitionKey=" + activityId + (user.startsWith("reviewer") || user.equals(Users.CLIENT)
+								? "&assignee=" + user : ""))
+				.json();
+			if (tasks.isArray() && !tasks.isEmpty()) {
+				found.set(tasks.get(0));
+				return true;
+			}
+			return false;
+		});
+		return found.get();
+	}
+
+	public void claim(String user, String taskId) {
+		Http.Response response = this.http.postJson(user, "/engine-rest/task/" + taskId + "/claim",
+				"{\"userId\": \"" + user + "\"}");
+		assertThat(response.status()).as(response.body()).isEqualTo(204);
+	}
+
+	/** Completes the task with string variables, as a Tasklist form submits them. */
+	public Http.Response complete(String user, String taskId, Map<String, String> variables) {
+		String json = variables.entrySet()
+			.stream()
+			.map(entry -> "\"" + entry.getKey() + "\": {\"value\": \"" + entry.getValue() + "\"}")
+			.collect(Collectors.joining(", ", "{\"variables\": {", "}}"));
+		return this.http.postJson(user, "/engine-rest/task/" + taskId + "/complete", json);
+	}
+
+	/** Claims the production's task at that activity and completes it; fails if that is refused. */
+	public void claimAndComplete(String user, String assetId, String activityId, Map<String, String> variables) {
+		String taskId = awaitTask(user, assetId, activityId).get("id").asText();
+		claim(user, taskId);
+		Http.Response response = complete(user, taskId, variables);
+		assertThat(response.status()).as(response.body()).isEqualTo(204);
+	}
+
+	/** Completes the reviewer's own review task of the production. */
+	public void review(String reviewer, String assetId, String activityId, Map<String, String> variables) {
+		String taskId = awaitTask(reviewer, assetId, activityId).get("id").asText();
+		Http.Response response = complete(reviewer, taskId, variables);
+		assertThat(response.status()).as(response.body()).isEqualTo(204);
+	}
+
+}
