@@ -1,7 +1,5 @@
 package io.greenlight.security;
 
-import java.util.List;
-
 /**
  * The engine groups Greenlight sets up and checks.
  */
@@ -22,9 +20,6 @@ public final class Groups {
 
 	/** Camunda's administrator group: bypasses authorization checks. */
 	public static final String CAMUNDA_ADMIN = "camunda-admin";
-
-	public static final List<String> GREENLIGHT_GROUPS = List.of(CREATIVE_OPS, PRODUCERS, CREATIVES, REVIEWERS,
-			CLIENTS);
 
 	private Groups() {
 	}

@@ -1,5 +1,6 @@
 package io.greenlight.security;
 
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -63,14 +64,14 @@ class IdentitySetup implements ApplicationRunner {
 		group(Groups.REVIEWERS, "Reviewers", "WORKFLOW");
 		group(Groups.CLIENTS, "Client reviewers", "WORKFLOW");
 
-		for (String group : Groups.GREENLIGHT_GROUPS) {
-			grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-			// Tasklist shows a task's form and diagram only to those who may read its process
-			grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
-		}
 		// creative-ops designs, deploys and operates workflows: everything
 		for (Resources resource : Resources.values()) {
 			grant(Groups.CREATIVE_OPS, resource, "*", Permissions.ALL);
+		}
+		for (String group : List.of(Groups.PRODUCERS, Groups.CREATIVES, Groups.REVIEWERS, Groups.CLIENTS)) {
+			grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+			// Tasklist shows a task's form and diagram only to those who may read its process
+			grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
 		}
 		grant(Groups.PRODUCERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
 		grant(Groups.PRODUCERS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
