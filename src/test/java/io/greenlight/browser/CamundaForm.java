@@ -1,0 +1,80 @@
+package io.greenlight.browser;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+
+/**
+ * A Camunda Form (form-js) as Tasklist renders it, in the start-process dialog or a task: fields
+ * are found by the label a user reads, values are typed, picked and clicked as a user does.
+ */
+final class CamundaForm {
+
+	private static final DateTimeFormatter DATE_AS_TYPED = DateTimeFormatter.ofPattern("MM/dd/yyyy", Locale.US);
+
+	private final Browser browser;
+
+	/** XPath of the element the form is in, e.g. the modal or the task details column. */
+	private final String scope;
+
+	CamundaForm(Browser browser, String scope) {
+		this.browser = browser;
+		this.scope = scope;
+	}
+
+	/** Waits until the form shows the field labelled {@code label}. */
+	CamundaForm awaitField(String label) {
+		this.browser.visible(label(label));
+		return this;
+	}
+
+	/** Types into the text field or text area labelled {@code label}. */
+	CamundaForm type(String label, String text) {
+		this.browser.type(By.id(idFor(label)), text);
+		return this;
+	}
+
+	/** Opens the dropdown labelled {@code label} and clicks the option {@code option}. */
+	CamundaForm pick(String label, String option) {
+		String id = idFor(label);
+		this.browser.click(By.id(id + "-display"));
+		this.browser.click(By.xpath(this.scope + "//div[contains(@class,'fjs-form-field-select')][.//input[@id='" + id
+				+ "']]//div[contains(@class,'fjs-dropdownlist-item')][normalize-space()=" + literal(option) + "]"));
+		this.browser.await(label + " shows " + option,
+				driver -> option.equals(driver.findElement(By.id(id + "-display")).getText().trim()));
+		return this;
+	}
+
+	/** Types a date into the date picker labelled {@code label} (US format, as the form shows it). */
+	CamundaForm date(String label, LocalDate date) {
+		this.browser.type(By.id(idFor(label)), DATE_AS_TYPED.format(date), Keys.ENTER);
+		return this;
+	}
+
+	/** Clicks the radio button {@code option} of the group labelled {@code label}. */
+	CamundaForm choose(String label, String option) {
+		By radio = By.xpath(this.scope + "//div[contains(@class,'fjs-form-field-radio')][label[normalize-space(text())="
+				+ literal(label) + "]]//label[normalize-space()=" + literal(option) + "]/input[@type='radio']");
+		this.browser.click(radio);
+		this.browser.await(option + " chosen", driver -> driver.findElement(radio).isSelected());
+		return this;
+	}
+
+	private By label(String label) {
+		return By.xpath(this.scope + "//label[contains(@class,'fjs-form-field-label')][normalize-space(text())="
+				+ literal(label) + "]");
+	}
+
+	private String idFor(String label) {
+		return this.browser.visible(label(label)).getDomAttribute("for");
+	}
+
+	/** An XPath string literal for any text a test uses (no quotes of both kinds). */
+	static String literal(String text) {
+		return text.contains("'") ? "\"" + text + "\"" : "'" + text + "'";
+	}
+
+}
