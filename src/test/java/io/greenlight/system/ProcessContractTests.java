@@ -1,0 +1,126 @@
+package io.greenlight.system;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.xml.instance.DomElement;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The contract between the BPMN files a creative-ops lead edits and the server: every bean an
+ * expression names exists, every formRef has its form in {@code forms/}, every process keeps its
+ * history time to live, and nothing a test or log refers to has a modeler-generated id.
+ */
+@SpringBootTest
+class ProcessContractTests {
+
+	private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+
+	// ${bean} and ${bean.method(execution)}; plain variables are not beans
+	private static final Pattern BEAN_EXPRESSION = Pattern.compile("\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*[.}]");
+
+	private static final Pattern GENERATED_ID = Pattern.compile(
+			"^(Activity|Event|Gateway|Flow|StartEvent|EndEvent|Task|UserTask|ServiceTask|SequenceFlow)_[0-9a-z]{7}$");
+
+	private final ApplicationContext context;
+
+	@Autowired
+	ProcessContractTests(ApplicationContext context) {
+		this.context = context;
+	}
+
+	static Stream<Path> processes() throws IOException {
+		return Files.list(Path.of("processes")).filter(path -> path.toString().endsWith(".bpmn")).sorted();
+	}
+
+	@ParameterizedTest
+	@MethodSource("processes")
+	void everyDelegateExpressionNamesABean(Path file) {
+		List<String> missing = new ArrayList<>();
+		for (DomElement element : elements(Bpmn.readModelFromFile(file.toFile()).getDocument().getRootElement())) {
+			for (String attribute : List.of("delegateExpression", "collection")) {
+				String expression = element.getAttribute(CAMUNDA_NS, attribute);
+				if (expression == null) {
+					continue;
+				}
+				Matcher bean = BEAN_EXPRESSION.matcher(expression);
+				if (bean.find() && !this.context.containsBean(bean.group(1))) {
+					missing.add(expression);
+				}
+			}
+		}
+		assertThat(missing).as("expressions in %s naming no Spring bean", file).isEmpty();
+	}
+
+	@ParameterizedTest
+	@MethodSource("processes")
+	void everyFormRefHasItsFormInTheFormsFolder(Path file) throws IOException {
+		ObjectMapper json = new ObjectMapper();
+		List<String> formRefs = new ArrayList<>();
+		for (DomElement element : elements(Bpmn.readModelFromFile(file.toFile()).getDocument().getRootElement())) {
+			String formRef = element.getAttribute(CAMUNDA_NS, "formRef");
+			if (formRef != null) {
+				formRefs.add(formRef);
+				assertThat(element.getAttribute(CAMUNDA_NS, "formRefBinding")).as(formRef).isEqualTo("deployment");
+			}
+		}
+		assertThat(formRefs).isNotEmpty();
+		for (String formRef : formRefs) {
+			File form = Path.of("forms", formRef + ".form").toFile();
+			assertThat(form).as("form file for formRef %s", formRef).exists();
+			assertThat(json.readTree(form).get("id").asText()).as("id inside %s", form).isEqualTo(formRef);
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("processes")
+	void everyProcessKeepsItsHistoryForALimitedTimeAndIsNamedLikeItsFile(Path file) {
+		BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+		for (Process process : model.getModelElementsByType(Process.class)) {
+			assertThat(process.getCamundaHistoryTimeToLiveString()).as(process.getId()).isNotBlank();
+			assertThat(process.getId()).endsWith("Process");
+			assertThat(file.getFileName().toString()).isEqualTo(process.getId() + ".bpmn");
+		}
+	}
+
+	@ParameterizedTest
+	@MethodSource("processes")
+	void noElementKeepsAModelerGeneratedId(Path file) {
+		BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+		List<String> generated = model.getModelElementsByType(BaseElement.class)
+			.stream()
+			.map(BaseElement::getId)
+			.filter(id -> id != null && GENERATED_ID.matcher(id).matches())
+			.toList();
+		assertThat(generated).isEmpty();
+	}
+
+	private static List<DomElement> elements(DomElement root) {
+		List<DomElement> all = new ArrayList<>();
+		all.add(root);
+		for (DomElement child : root.getChildElements()) {
+			all.addAll(elements(child));
+		}
+		return all;
+	}
+
+}
