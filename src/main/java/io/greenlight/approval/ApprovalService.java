@@ -32,6 +32,12 @@ public class ApprovalService {
 	 */
 	public void recordReview(String assetId, String versionId, String stage, ReviewDecision decision, String comment,
 			String decidedBy, String taskId) {
+		if (decision == ReviewDecision.NOT_RELEVANT) {
+			// every reviewer of a stage must approve it: "not relevant" would let a version through
+			// that nobody approved
+			throw new InvalidRequestException("Every reviewer of this stage must decide: approve, approve with changes, "
+					+ "or request changes.");
+		}
 		if (decision == ReviewDecision.CHANGES_REQUESTED && isBlank(comment)) {
 			throw new InvalidRequestException("Say what to change: a comment is required when you request changes.");
 		}

@@ -63,9 +63,13 @@ public final class ProductionVariables {
 	 * for the API and a message in Tasklist.
 	 */
 	public NewBrief brief() {
-		return new NewBrief(text(Var.BRIEF_TITLE, "title"), text(Var.PROJECT_CODE, "project code"),
+		LocalDate dueDate = dueDate();
+		if (dueDate.isBefore(LocalDate.now())) {
+			throw new InvalidRequestException("The due date " + dueDate + " is in the past.");
+		}
+		return new NewBrief(text(Var.BRIEF_TITLE, "title", 200), text(Var.PROJECT_CODE, "project code", 40),
 				choice(AssetType.class, Var.DELIVERABLE_TYPE, "deliverable type"),
-				choice(Channel.class, Var.CHANNEL, "channel"), dueDate(), text(Var.BRIEF_DESCRIPTION, "description"));
+				choice(Channel.class, Var.CHANNEL, "channel"), dueDate, text(Var.BRIEF_DESCRIPTION, "description", 10000));
 	}
 
 	/** The brief lives in Greenlight's tables once registered, not in the process. */
@@ -75,12 +79,15 @@ public final class ProductionVariables {
 	}
 
 	public String versionNote() {
-		return text(Var.VERSION_NOTE, "note on what is in this version");
+		return text(Var.VERSION_NOTE, "note on what is in this version", 4000);
 	}
 
 	public String fileLink() {
 		String link = (String) this.scope.getVariable(Var.FILE_LINK);
-		return (link == null || link.isBlank()) ? null : link.trim();
+		if (link == null || link.isBlank()) {
+			return null;
+		}
+		return text(Var.FILE_LINK, "file link", 1000);
 	}
 
 	public void removeVersionFields() {
@@ -104,11 +111,20 @@ public final class ProductionVariables {
 	}
 
 	private String text(String name, String label) {
+		return text(name, label, Integer.MAX_VALUE);
+	}
+
+	private String text(String name, String label, int maxLength) {
 		Object value = this.scope.getVariable(name);
 		if (value == null || value.toString().isBlank()) {
 			throw new InvalidRequestException("The " + label + " is missing (" + name + ").");
 		}
-		return value.toString().trim();
+		String text = value.toString().trim();
+		if (text.length() > maxLength) {
+			throw new InvalidRequestException(
+					"The " + label + " is too long: " + text.length() + " characters, at most " + maxLength + ".");
+		}
+		return text;
 	}
 
 	private <E extends Enum<E>> E choice(Class<E> type, String name, String label) {

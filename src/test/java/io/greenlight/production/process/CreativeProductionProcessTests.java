@@ -223,6 +223,39 @@ class CreativeProductionProcessTests {
 	}
 
 	@Test
+	void aReviewerCannotWaveAVersionThroughAsNotRelevant() {
+		ProcessInstance production = startProduction("Not relevant");
+		as("producer", "producers", () -> completeBrief(production, "APPROVED", null));
+		produceVersion(production, "First cut");
+
+		assertThatThrownBy(() -> review(production, USER_TASK_INTERNAL_REVIEW, "reviewer1", "NOT_RELEVANT", null))
+			.hasMessageContaining("Every reviewer of this stage must decide");
+
+		assertThat(task(taskQuery().taskAssignee("reviewer1"), production)).isNotNull();
+	}
+
+	@Test
+	void aBriefDueInThePastIsRefusedAsTasklistSubmitsIt() {
+		Map<String, Object> brief = new java.util.HashMap<>(brief("Too late", "ACME-SUMMER"));
+		brief.put("dueDate", "2020-01-31");
+
+		assertThatThrownBy(() -> as("producer", "producers",
+				() -> this.runtimeService.startProcessInstanceByKey(PROCESS_ID, brief)))
+			.isInstanceOf(InvalidRequestException.class)
+			.hasMessageContaining("The due date 2020-01-31 is in the past");
+	}
+
+	@Test
+	void aTitleLongerThanTheFormAllowsIsRefusedWithItsLength() {
+		Map<String, Object> brief = new java.util.HashMap<>(brief("x".repeat(201), "ACME-SUMMER"));
+
+		assertThatThrownBy(() -> as("producer", "producers",
+				() -> this.runtimeService.startProcessInstanceByKey(PROCESS_ID, brief)))
+			.isInstanceOf(InvalidRequestException.class)
+			.hasMessageContaining("The title is too long: 201 characters, at most 200");
+	}
+
+	@Test
 	void aBriefForAnUnknownProjectStartsNothing() {
 		long before = this.runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_ID).count();
 
