@@ -11,11 +11,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
@@ -118,6 +118,11 @@ final class Browser implements AutoCloseable {
 
 	/** Waits until {@code condition} returns something other than null or false. */
 	<T> T await(String what, Function<WebDriver, T> condition) {
+		return await(() -> what, condition);
+	}
+
+	/** As {@link #await(String, Function)}, with a message made when the wait times out. */
+	<T> T await(Supplier<String> what, Function<WebDriver, T> condition) {
 		return new WebDriverWait(this.driver, TIMEOUT).withMessage(what)
 			.ignoring(StaleElementReferenceException.class)
 			.ignoring(NoSuchElementException.class)
@@ -142,7 +147,7 @@ final class Browser implements AutoCloseable {
 		}
 	}
 
-	/** Clicks the element once it is shown and enabled (AngularJS re-renders and fading modals retried). */
+	/** Clicks the element once it is shown and enabled; retried while a re-render or a fading modal is in the way. */
 	void click(By by) {
 		await("clickable: " + by, driver -> {
 			WebElement element = driver.findElement(by);
@@ -153,7 +158,7 @@ final class Browser implements AutoCloseable {
 				element.click();
 				return true;
 			}
-			catch (ElementClickInterceptedException | ElementNotInteractableException ex) {
+			catch (ElementNotInteractableException ex) {
 				return false;
 			}
 		});
@@ -169,6 +174,13 @@ final class Browser implements AutoCloseable {
 
 	List<WebElement> all(By by) {
 		return this.driver.findElements(by);
+	}
+
+	/** The requests of the current page that failed ("404 http://..."), to say why a page is stuck. */
+	List<String> failedRequests() {
+		Object failed = this.driver.executeScript("return performance.getEntriesByType('resource')"
+				+ ".filter(e => e.responseStatus >= 400).map(e => e.responseStatus + ' ' + e.name);");
+		return (failed instanceof List<?> list) ? list.stream().map(String::valueOf).toList() : List.of();
 	}
 
 	/** The session cookie's value, or null when the browser has none. */

@@ -1,9 +1,11 @@
 package io.greenlight.browser;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -32,14 +34,33 @@ final class Browsers implements AfterEachCallback {
 
 	@Override
 	public void afterEach(ExtensionContext context) {
+		String test = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
 		try {
 			if (context.getExecutionException().isPresent()) {
-				keepEvidence(context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName());
+				keepEvidence(test);
+			}
+			else {
+				forgetEvidence(test);
 			}
 		}
 		finally {
 			this.open.forEach(Browser::close);
 			this.open.clear();
+		}
+	}
+
+	/** A passing test leaves no pages of an earlier failure of its own behind to mislead anyone. */
+	private static void forgetEvidence(String test) {
+		if (!Files.isDirectory(EVIDENCE)) {
+			return;
+		}
+		try (Stream<Path> files = Files.list(EVIDENCE)) {
+			for (Path file : files.filter(file -> file.getFileName().toString().startsWith(test)).toList()) {
+				Files.deleteIfExists(file);
+			}
+		}
+		catch (IOException ex) {
+			log.warn("Could not remove the pages of an earlier failure of {}", test, ex);
 		}
 	}
 

@@ -13,7 +13,11 @@ import org.openqa.selenium.Keys;
  */
 final class CamundaForm {
 
+	/** As the field's placeholder asks: mm/dd/yyyy. */
 	private static final DateTimeFormatter DATE_AS_TYPED = DateTimeFormatter.ofPattern("MM/dd/yyyy", Locale.US);
+
+	/** As the field shows a date once it took it, e.g. 1/27/2027. */
+	private static final DateTimeFormatter DATE_AS_SHOWN = DateTimeFormatter.ofPattern("M/d/yyyy", Locale.US);
 
 	private final Browser browser;
 
@@ -50,7 +54,11 @@ final class CamundaForm {
 
 	/** Types a date into the date picker labelled {@code label} (US format, as the form shows it). */
 	CamundaForm date(String label, LocalDate date) {
-		this.browser.type(By.id(idFor(label)), DATE_AS_TYPED.format(date), Keys.ENTER);
+		By field = By.id(idFor(label));
+		this.browser.type(field, DATE_AS_TYPED.format(date), Keys.ENTER);
+		String shown = DATE_AS_SHOWN.format(date);
+		this.browser.await(label + " shows " + shown,
+				driver -> shown.equals(driver.findElement(field).getDomProperty("value")));
 		return this;
 	}
 

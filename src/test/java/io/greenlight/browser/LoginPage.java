@@ -1,6 +1,8 @@
 package io.greenlight.browser;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * Greenlight's own sign-in page at {@code /login}, the only one a user ever sees.
@@ -37,10 +39,10 @@ final class LoginPage {
 		await();
 		this.browser.type(USERNAME, user);
 		this.browser.type(PASSWORD, password);
-		String before = this.browser.driver().getCurrentUrl();
-		this.browser.click(SIGN_IN);
-		this.browser.await("the page after signing in as " + user,
-				driver -> !driver.getCurrentUrl().equals(before) || this.browser.isShown(ERROR));
+		WebElement signIn = this.browser.visible(SIGN_IN);
+		signIn.click();
+		// the form posts and the server redirects: a new page, even when it is the sign-in page again
+		this.browser.await("the page after signing in as " + user, ExpectedConditions.stalenessOf(signIn));
 	}
 
 	/** The red message under the title after a failed sign-in, or null when none is shown. */

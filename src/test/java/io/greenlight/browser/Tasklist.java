@@ -2,6 +2,7 @@ package io.greenlight.browser;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.openqa.selenium.By;
@@ -37,7 +38,7 @@ final class Tasklist {
 
 	private static final String MODAL = "//div[contains(@class,'modal-dialog')]";
 
-	/** How long one look at a filter waits before the page is reloaded (Tasklist does not poll). */
+	/** How long one look at a filter waits before the page is reloaded, as the list need not refresh itself. */
 	private static final Duration ONE_LOOK = Duration.ofSeconds(6);
 
 	/** How long a task may take to appear, e.g. behind the job after an internal review. */
@@ -58,14 +59,38 @@ final class Tasklist {
 
 	/** Waits until the header shows the signed-in user and the filters are listed. */
 	Tasklist awaitLoaded() {
-		this.browser.await("Tasklist with its header and filters (" + this.browser.path() + ")",
-				driver -> this.browser.isShown(USER_MENU)
-						&& (this.browser.isShown(FILTER) || this.browser.isShown(FILTERS_FAILED)));
+		awaitUserMenu(this.browser, "Tasklist");
+		this.browser.await(() -> "Tasklist's filters" + problems(this.browser),
+				driver -> this.browser.isShown(FILTER) || this.browser.isShown(FILTERS_FAILED));
 		if (this.browser.isShown(FILTERS_FAILED)) {
-			throw new AssertionError("Tasklist could not load the filters: "
-					+ this.browser.visible(FILTERS_FAILED).getText().trim());
+			throw new AssertionError("Tasklist could not load the filters: \""
+					+ this.browser.visible(FILTERS_FAILED).getText().trim() + "\"" + problems(this.browser));
 		}
 		return this;
+	}
+
+	/**
+	 * Waits until a Camunda webapp ({@code app}: Tasklist, Cockpit, Admin) shows its header with
+	 * the signed-in user's menu; if it does not, says what the page shows instead.
+	 */
+	static void awaitUserMenu(Browser browser, String app) {
+		browser.await(() -> app + " with the user menu in its header, at " + browser.path() + problems(browser),
+				driver -> browser.isShown(USER_MENU));
+	}
+
+	private static String problems(Browser browser) {
+		StringBuilder problems = new StringBuilder();
+		if (browser.isShown(By.cssSelector(".app-splash"))) {
+			problems.append("; the page still shows its loading spinner");
+		}
+		if (browser.isShown(CAMUNDA_LOGIN_FORM)) {
+			problems.append("; the page shows Camunda's own login form");
+		}
+		List<String> failed = browser.failedRequests();
+		if (!failed.isEmpty()) {
+			problems.append("; failed requests: ").append(failed);
+		}
+		return problems.toString();
 	}
 
 	/** The name in the header's user menu, e.g. "Riley Reviewer". */
@@ -88,7 +113,6 @@ final class Tasklist {
 		this.browser.type(By.xpath(MODAL + "//input[@placeholder='Search by process name.']"), process);
 		this.browser.click(By.xpath(MODAL + "//ul[contains(@class,'processes')]//a[normalize-space()=" + literal(process)
 				+ "]"));
-		this.browser.visible(By.xpath(MODAL + "//h3[contains(normalize-space(),'Start process: ' )]"));
 		CamundaForm form = new CamundaForm(this.browser, MODAL);
 		fill.accept(form);
 		this.browser.click(By.xpath(MODAL + "//div[contains(@class,'modal-footer')]//button[normalize-space()='Start']"));
@@ -136,11 +160,11 @@ final class Tasklist {
 				+ literal(filter) + "]");
 		this.browser.click(link);
 		this.browser.await("the filter \"" + filter + "\" selected",
-				driver -> driver.findElement(By.xpath("//*[contains(@class,'task-filter')][.//h4/a[normalize-space(text())="
+				driver -> driver.findElement(By.xpath("//*[contains(concat(' ', @class, ' '),' task-filter ')][.//h4/a[normalize-space(text())="
 						+ literal(filter) + "]]")).getDomAttribute("class").contains("active"));
 		this.browser.await("the task list of \"" + filter + "\"",
 				driver -> this.browser.isShown(By.cssSelector("[cam-tasks] ol.tasks-list"))
-						|| this.browser.isShown(By.xpath("//*[@cam-tasks]//*[contains(normalize-space(),'No task matching')]")));
+						|| this.browser.isShown(By.cssSelector("[cam-tasks] .well")));
 	}
 
 	/** The names of the tasks the list shows now. */
@@ -158,7 +182,7 @@ final class Tasklist {
 
 		private final Browser browser = Tasklist.this.browser;
 
-		private final By claim = By.xpath(TASK_DETAILS + "//button[contains(@class,'claim')]");
+		private final By claim = By.cssSelector("section.task-details button.claim");
 
 		/** The task's name in the title of the right column. */
 		String name() {
@@ -168,7 +192,10 @@ final class Tasklist {
 		/** The name shown next to the assignee icon, or "" for a task nobody has claimed. */
 		String assignee() {
 			By assignee = By.xpath(TASK_DETAILS + "//li[contains(@class,'assignee')]");
-			return this.browser.isShown(assignee) ? this.browser.visible(assignee).getText().trim() : "";
+			if (canBeClaimed() || !this.browser.isShown(assignee)) {
+				return "";
+			}
+			return this.browser.visible(assignee).getText().trim();
 		}
 
 		boolean canBeClaimed() {
@@ -195,7 +222,7 @@ final class Tasklist {
 			By error = By.xpath(TASK_DETAILS + "//*[contains(@class,'alert-danger')]");
 			this.browser.click(By.xpath(TASK_DETAILS + "//div[contains(@class,'form-actions')]//button[normalize-space()='Complete']"));
 			this.browser.await("the task \"" + name + "\" completed",
-					driver -> this.browser.isShown(By.xpath(TASK_DETAILS + "//*[contains(normalize-space(),'Select a task in the list.')]"))
+					driver -> this.browser.isShown(By.xpath(TASK_DETAILS + "//div[contains(@class,'no-task')]"))
 							|| this.browser.isShown(error));
 			if (this.browser.isShown(error)) {
 				throw new AssertionError("Completing \"" + name + "\" failed: " + this.browser.visible(error).getText().trim());

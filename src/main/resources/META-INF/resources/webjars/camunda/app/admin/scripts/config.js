@@ -4,5 +4,5 @@ export default {
     name: 'Admin',
     vendor: 'Greenlight'
   },
-  customScripts: ['../../greenlight/single-sign-on']
+  customScripts: ['../greenlight/single-sign-on']
 };

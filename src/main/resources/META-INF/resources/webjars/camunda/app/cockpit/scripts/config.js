@@ -4,5 +4,5 @@ export default {
     name: 'Cockpit',
     vendor: 'Greenlight'
   },
-  customScripts: ['../../greenlight/single-sign-on']
+  customScripts: ['../greenlight/single-sign-on']
 };

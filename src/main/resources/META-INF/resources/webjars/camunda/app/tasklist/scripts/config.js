@@ -4,7 +4,7 @@ export default {
     name: 'Tasklist',
     vendor: 'Greenlight'
   },
-  customScripts: ['../../greenlight/single-sign-on'],
+  customScripts: ['../greenlight/single-sign-on'],
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: 'claims the currently selected task'},
     focusFilter: {key: 'ctrl+shift+f', description: 'set the focus to the first filter in the list'},
