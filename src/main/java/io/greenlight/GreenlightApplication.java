@@ -4,7 +4,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * Greenlight: approval orchestration for creative production on an embedded Camunda 7 engine.
+ * Greenlight: approval orchestration for creative production on an embedded Camunda 7
+ * engine.
  */
 @SpringBootApplication
 public class GreenlightApplication {

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The approval record: decisions on briefs and versions, and the outcome of a review stage.
- * Decisions are written in the transaction that completes the task they come from.
+ * The approval record: decisions on briefs and versions, and the outcome of a review
+ * stage. Decisions are written in the transaction that completes the task they come from.
  */
 @Service
 @Transactional
@@ -27,16 +27,18 @@ public class ApprovalService {
 	}
 
 	/**
-	 * Records a reviewer's decision on a version. Requesting changes needs a comment that says
-	 * what to change.
+	 * Records a reviewer's decision on a version. Requesting changes needs a comment that
+	 * says what to change.
 	 */
 	public void recordReview(String assetId, String versionId, String stage, ReviewDecision decision, String comment,
 			String decidedBy, String taskId) {
 		if (decision == ReviewDecision.NOT_RELEVANT) {
-			// every reviewer of a stage must approve it: "not relevant" would let a version through
+			// every reviewer of a stage must approve it: "not relevant" would let a
+			// version through
 			// that nobody approved
-			throw new InvalidRequestException("Every reviewer of this stage must decide: approve, approve with changes, "
-					+ "or request changes.");
+			throw new InvalidRequestException(
+					"Every reviewer of this stage must decide: approve, approve with changes, "
+							+ "or request changes.");
 		}
 		if (decision == ReviewDecision.CHANGES_REQUESTED && isBlank(comment)) {
 			throw new InvalidRequestException("Say what to change: a comment is required when you request changes.");
@@ -45,8 +47,8 @@ public class ApprovalService {
 	}
 
 	/**
-	 * Records the producer's decision on a brief. Returning a brief needs a comment that says
-	 * what is missing.
+	 * Records the producer's decision on a brief. Returning a brief needs a comment that
+	 * says what is missing.
 	 */
 	public void recordBrief(String assetId, BriefDecision decision, String comment, String decidedBy, String taskId) {
 		if (decision == BriefDecision.RETURNED && isBlank(comment)) {
@@ -84,8 +86,8 @@ public class ApprovalService {
 		this.jdbc
 			.sql("INSERT INTO decision (id, asset_id, version_id, stage, decision, comment, decided_by, decided_at, "
 					+ "task_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(UUID.randomUUID().toString(), assetId, versionId, stage, decision, isBlank(comment) ? null : comment,
-					decidedBy, OffsetDateTime.now(), taskId)
+			.params(UUID.randomUUID().toString(), assetId, versionId, stage, decision,
+					isBlank(comment) ? null : comment, decidedBy, OffsetDateTime.now(), taskId)
 			.update();
 	}
 

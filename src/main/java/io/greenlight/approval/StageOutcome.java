@@ -4,8 +4,9 @@ import java.util.Collection;
 import java.util.Comparator;
 
 /**
- * The outcome of a review stage where every reviewer must approve: the decision with the highest
- * precedence wins (see {@link ReviewDecision}); NOT_RELEVANT counts only when nobody else decided.
+ * The outcome of a review stage where every reviewer must approve: the decision with the
+ * highest precedence wins (see {@link ReviewDecision}); NOT_RELEVANT counts only when
+ * nobody else decided.
  */
 public final class StageOutcome {
 

@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Assets with their production status, version stack and approval record. A user who is not a
- * member of the asset's project gets 404, as if it did not exist.
+ * Assets with their production status, version stack and approval record. A user who is
+ * not a member of the asset's project gets 404, as if it did not exist.
  */
 @RestController
 @RequestMapping("/api/assets")
@@ -63,8 +63,8 @@ class AssetController {
 	}
 
 	/**
-	 * An asset as a producer reads it: which version is the latest, which is approved, and who
-	 * decided what.
+	 * An asset as a producer reads it: which version is the latest, which is approved,
+	 * and who decided what.
 	 */
 	record AssetDetail(Asset asset, AssetVersion latestVersion, List<AssetVersion> versions,
 			List<DecisionRecord> decisions) {

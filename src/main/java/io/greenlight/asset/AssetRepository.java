@@ -23,12 +23,11 @@ class AssetRepository {
 	}
 
 	void insert(Asset asset) {
-		this.jdbc.sql("INSERT INTO asset (" + ASSET_COLUMNS
-				+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+		this.jdbc.sql("INSERT INTO asset (" + ASSET_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(asset.id(), asset.projectId(), asset.title(), asset.assetType().name(), asset.channel().name(),
-					asset.dueDate(), asset.brief(), asset.stage().name(), asset.status().name(),
-					asset.revisionRound(), asset.processInstanceId(), asset.requestedBy(),
-					asset.approvedVersionId(), asset.createdAt(), asset.updatedAt())
+					asset.dueDate(), asset.brief(), asset.stage().name(), asset.status().name(), asset.revisionRound(),
+					asset.processInstanceId(), asset.requestedBy(), asset.approvedVersionId(), asset.createdAt(),
+					asset.updatedAt())
 			.update();
 	}
 
@@ -46,8 +45,9 @@ class AssetRepository {
 	}
 
 	List<Asset> findByMember(String userId) {
-		return this.jdbc.sql("SELECT " + ASSET_COLUMNS + " FROM asset WHERE project_id IN "
-				+ "(SELECT project_id FROM project_member WHERE user_id = ?) ORDER BY created_at DESC")
+		return this.jdbc
+			.sql("SELECT " + ASSET_COLUMNS + " FROM asset WHERE project_id IN "
+					+ "(SELECT project_id FROM project_member WHERE user_id = ?) ORDER BY created_at DESC")
 			.param(userId)
 			.query(Asset.class)
 			.list();

@@ -14,8 +14,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Assets, their production record and their version stack. Called by the production process's
- * delegates inside the engine's transaction, and by the API.
+ * Assets, their production record and their version stack. Called by the production
+ * process's delegates inside the engine's transaction, and by the API.
  */
 @Service
 @Transactional
@@ -31,8 +31,9 @@ public class AssetService {
 	}
 
 	/**
-	 * Records a new brief as an asset in the BRIEF stage. The project must exist and have at least
-	 * one internal reviewer and one client reviewer, or nobody could approve the work.
+	 * Records a new brief as an asset in the BRIEF stage. The project must exist and have
+	 * at least one internal reviewer and one client reviewer, or nobody could approve the
+	 * work.
 	 * @return the new asset's id, also the production's business key
 	 */
 	public String registerBrief(NewBrief brief, String requestedBy, String processInstanceId) {
@@ -60,8 +61,9 @@ public class AssetService {
 	}
 
 	/**
-	 * The production entered a stage. A revision keeps its "changes requested" status until the
-	 * new version reaches review, so the producer sees why the creative is working on it.
+	 * The production entered a stage. A revision keeps its "changes requested" status
+	 * until the new version reaches review, so the producer sees why the creative is
+	 * working on it.
 	 */
 	public void enterStage(String assetId, ProductionStage stage) {
 		Asset asset = get(assetId);
@@ -98,7 +100,8 @@ public class AssetService {
 	}
 
 	/**
-	 * Marks the version approved and locks it: it is the asset's approved version from now on.
+	 * Marks the version approved and locks it: it is the asset's approved version from
+	 * now on.
 	 */
 	public void approveVersion(String assetId, String versionId) {
 		if (this.assets.lockVersion(assetId, versionId) != 1) {
@@ -113,8 +116,7 @@ public class AssetService {
 
 	@Transactional(readOnly = true)
 	public Asset get(String assetId) {
-		return this.assets.findById(assetId)
-			.orElseThrow(() -> new NotFoundException("No asset with id " + assetId));
+		return this.assets.findById(assetId).orElseThrow(() -> new NotFoundException("No asset with id " + assetId));
 	}
 
 	@Transactional(readOnly = true)

@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The demo profile's users (password "demo") and client project, created when missing, so a
- * restart keeps whatever the demo users did.
+ * The demo profile's users (password "demo") and client project, created when missing, so
+ * a restart keeps whatever the demo users did.
  */
 @Component
 @Profile("demo")

@@ -14,9 +14,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The notification outbox. A notification is written in the transaction of the event that causes
- * it, once per (event occurrence, recipient, channel): a retried job or a replayed listener finds
- * the row already there and adds nothing. Rows wait as PENDING for the dispatcher.
+ * The notification outbox. A notification is written in the transaction of the event that
+ * causes it, once per (event occurrence, recipient, channel): a retried job or a replayed
+ * listener finds the row already there and adds nothing. Rows wait as PENDING for the
+ * dispatcher.
  */
 @Service
 @Transactional
@@ -34,9 +35,10 @@ public class NotificationService {
 
 	/**
 	 * Queues one notification per recipient.
-	 * @param occurrence what makes this event unique (a task id, a version id), so the same event
-	 * never notifies the same person twice
-	 * @return how many notifications were queued (recipients already notified are skipped)
+	 * @param occurrence what makes this event unique (a task id, a version id), so the
+	 * same event never notifies the same person twice
+	 * @return how many notifications were queued (recipients already notified are
+	 * skipped)
 	 */
 	public int queue(NotificationEvent event, String occurrence, Collection<String> recipients, String assetId,
 			String versionId, String subject) {
@@ -47,8 +49,9 @@ public class NotificationService {
 			if (exists(key)) {
 				continue;
 			}
-			this.jdbc.sql("INSERT INTO notification (id, idempotency_key, event, recipient, channel, asset_id, "
-					+ "version_id, subject, status, attempts, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			this.jdbc
+				.sql("INSERT INTO notification (id, idempotency_key, event, recipient, channel, asset_id, "
+						+ "version_id, subject, status, attempts, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 				.params(UUID.randomUUID().toString(), key, event.name(), recipient, CHANNEL_EMAIL, assetId, versionId,
 						subject, "PENDING", 0, OffsetDateTime.now())
 				.update();

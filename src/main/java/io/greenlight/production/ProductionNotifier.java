@@ -38,9 +38,9 @@ public class ProductionNotifier {
 	}
 
 	/**
-	 * A production event: brief returned (to the requester), changes requested (to the creative
-	 * who made the version and the producers), asset delivered (to the requester, the producers and
-	 * the client reviewers).
+	 * A production event: brief returned (to the requester), changes requested (to the
+	 * creative who made the version and the producers), asset delivered (to the
+	 * requester, the producers and the client reviewers).
 	 */
 	public void notify(NotificationEvent event, String assetId, String versionId) {
 		Asset asset = this.assets.get(assetId);

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Starts productions. The engine checks that the signed-in user may start one (producers and
- * creative-ops), the same way Tasklist's start form does.
+ * Starts productions. The engine checks that the signed-in user may start one (producers
+ * and creative-ops), the same way Tasklist's start form does.
  */
 @Service
 class ProductionService {

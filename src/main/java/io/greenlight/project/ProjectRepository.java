@@ -35,8 +35,7 @@ public class ProjectRepository {
 	}
 
 	public List<String> members(String projectId, ProjectRole role) {
-		return this.jdbc
-			.sql("SELECT user_id FROM project_member WHERE project_id = ? AND role = ? ORDER BY user_id")
+		return this.jdbc.sql("SELECT user_id FROM project_member WHERE project_id = ? AND role = ? ORDER BY user_id")
 			.params(projectId, role.name())
 			.query(String.class)
 			.list();

@@ -1,8 +1,8 @@
 package io.greenlight.project;
 
 /**
- * What a member does on a project. Client reviewers and freelancers see only the projects they
- * are members of.
+ * What a member does on a project. Client reviewers and freelancers see only the projects
+ * they are members of.
  */
 public enum ProjectRole {
 

@@ -15,10 +15,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Outside the demo profile there are no built-in users and no default password. The first
- * administrator comes from {@code GREENLIGHT_ADMIN_USER} and {@code GREENLIGHT_ADMIN_PASSWORD};
- * startup stops with a message when neither an administrator exists nor one is configured, or
- * when the configured password is weak. The password is only used to create the user: change it
- * later in Camunda Admin.
+ * administrator comes from {@code GREENLIGHT_ADMIN_USER} and
+ * {@code GREENLIGHT_ADMIN_PASSWORD}; startup stops with a message when neither an
+ * administrator exists nor one is configured, or when the configured password is weak.
+ * The password is only used to create the user: change it later in Camunda Admin.
  */
 @Component
 @Profile("!demo")

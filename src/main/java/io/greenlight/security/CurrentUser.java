@@ -22,7 +22,9 @@ public record CurrentUser(String id, List<String> groups) {
 		return new CurrentUser(authentication.getName(), groups);
 	}
 
-	/** Creative-ops and administrators see every project; everyone else only their own. */
+	/**
+	 * Creative-ops and administrators see every project; everyone else only their own.
+	 */
 	public boolean seesAllProjects() {
 		return this.groups.contains(Groups.CREATIVE_OPS) || this.groups.contains(Groups.CAMUNDA_ADMIN);
 	}

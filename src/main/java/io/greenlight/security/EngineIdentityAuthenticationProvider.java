@@ -21,10 +21,10 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
- * Signs users in against the engine's identity service, the one user store that Camunda Admin
- * manages. The engine's lockout stays in force (each wrong password locks the user for a few
- * seconds, growing; after the maximum number of attempts until an administrator unlocks it), and
- * the message says so instead of a bare "bad credentials".
+ * Signs users in against the engine's identity service, the one user store that Camunda
+ * Admin manages. The engine's lockout stays in force (each wrong password locks the user
+ * for a few seconds, growing; after the maximum number of attempts until an administrator
+ * unlocks it), and the message says so instead of a bare "bad credentials".
  */
 @Component
 class EngineIdentityAuthenticationProvider implements AuthenticationProvider {

@@ -20,10 +20,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Hands the user Spring Security signed in to the engine, so the engine's authorization checks
- * apply to every request: Camunda's container-based filters for the webapps and the engine REST
- * API (they read the request's principal, which Spring Security sets), and a filter of our own for
- * Greenlight's API. All run after Spring Security's filter chain.
+ * Hands the user Spring Security signed in to the engine, so the engine's authorization
+ * checks apply to every request: Camunda's container-based filters for the webapps and
+ * the engine REST API (they read the request's principal, which Spring Security sets),
+ * and a filter of our own for Greenlight's API. All run after Spring Security's filter
+ * chain.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineIdentityFilters {
@@ -37,8 +38,8 @@ class EngineIdentityFilters {
 	FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappSingleSignOn() {
 		FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration = new FilterRegistrationBean<>(
 				new ContainerBasedAuthenticationFilter());
-		registration.setInitParameters(
-				Map.of(AUTHENTICATION_PROVIDER, ContainerBasedAuthenticationProvider.class.getName()));
+		registration
+			.setInitParameters(Map.of(AUTHENTICATION_PROVIDER, ContainerBasedAuthenticationProvider.class.getName()));
 		registration.addUrlPatterns("/camunda/*");
 		registration.setOrder(AFTER_SPRING_SECURITY);
 		return registration;
@@ -65,7 +66,8 @@ class EngineIdentityFilters {
 	}
 
 	/**
-	 * Greenlight's API calls the engine as the signed-in user, with the groups loaded at sign-in.
+	 * Greenlight's API calls the engine as the signed-in user, with the groups loaded at
+	 * sign-in.
 	 */
 	static class ApiIdentityFilter extends OncePerRequestFilter {
 

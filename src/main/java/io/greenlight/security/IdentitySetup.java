@@ -24,9 +24,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Creates Greenlight's groups, their authorizations and the shared Tasklist filters when they are
- * missing, in every profile. Authorizations an administrator changed later in Camunda Admin are
- * left alone: a grant is only added where the group has none for that resource.
+ * Creates Greenlight's groups, their authorizations and the shared Tasklist filters when
+ * they are missing, in every profile. Authorizations an administrator changed later in
+ * Camunda Admin are left alone: a grant is only added where the group has none for that
+ * resource.
  */
 @Component
 @Order(IdentitySetup.ORDER)
@@ -70,20 +71,22 @@ class IdentitySetup implements ApplicationRunner {
 		}
 		for (String group : List.of(Groups.PRODUCERS, Groups.CREATIVES, Groups.REVIEWERS, Groups.CLIENTS)) {
 			grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-			// Tasklist shows a task's form and diagram only to those who may read its process
+			// Tasklist shows a task's form and diagram only to those who may read its
+			// process
 			grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
 		}
 		grant(Groups.PRODUCERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
 		grant(Groups.PRODUCERS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
 		grant(Groups.PRODUCERS, Resources.PROCESS_DEFINITION, PRODUCTION_PROCESS, Permissions.READ,
-				Permissions.CREATE_INSTANCE, Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK);
+				Permissions.CREATE_INSTANCE, Permissions.READ_INSTANCE, Permissions.READ_HISTORY,
+				Permissions.READ_TASK);
 
 		filter("My tasks", "Tasks assigned to me", -10,
 				this.taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-		filter("My groups", "Unclaimed tasks for my groups: claim one to work on it", 0, this.taskService
-			.createTaskQuery()
-			.taskCandidateGroupInExpression("${currentUserGroups()}")
-			.taskUnassigned());
+		filter("My groups", "Unclaimed tasks for my groups: claim one to work on it", 0,
+				this.taskService.createTaskQuery()
+					.taskCandidateGroupInExpression("${currentUserGroups()}")
+					.taskUnassigned());
 	}
 
 	private void group(String id, String name, String type) {

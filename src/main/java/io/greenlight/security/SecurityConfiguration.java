@@ -28,13 +28,14 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import static org.springframework.security.web.util.matcher.AntPathRequestMatcher.antMatcher;
 
 /**
- * Spring Security is the one sign-in for everything: the Camunda webapps, the engine REST API and
- * Greenlight's API. See docs/decisions/0002-single-sign-on.md.
+ * Spring Security is the one sign-in for everything: the Camunda webapps, the engine REST
+ * API and Greenlight's API. See docs/decisions/0002-single-sign-on.md.
  * <ul>
- * <li>{@code /engine-rest/**}: HTTP Basic only, stateless, so Camunda Modeler deploys with a
- * user name and password. No cookies, so no CSRF token either.</li>
- * <li>everything else: Greenlight's login page for browsers, HTTP Basic for API clients. The
- * webapps keep Camunda's own CSRF and header filters; their "Log out" is Spring's logout.</li>
+ * <li>{@code /engine-rest/**}: HTTP Basic only, stateless, so Camunda Modeler deploys
+ * with a user name and password. No cookies, so no CSRF token either.</li>
+ * <li>everything else: Greenlight's login page for browsers, HTTP Basic for API clients.
+ * The webapps keep Camunda's own CSRF and header filters; their "Log out" is Spring's
+ * logout.</li>
  * </ul>
  * Only the health check, the login page and its static files are open.
  */
@@ -50,8 +51,8 @@ class SecurityConfiguration {
 
 	private static final RequestMatcher LOGOUT = antMatcher(HttpMethod.POST, "/logout");
 
-	private static final RequestMatcher API = new OrRequestMatcher(antMatcher("/api/**"),
-			antMatcher("/camunda/api/**"), antMatcher("/actuator/**"));
+	private static final RequestMatcher API = new OrRequestMatcher(antMatcher("/api/**"), antMatcher("/camunda/api/**"),
+			antMatcher("/actuator/**"));
 
 	@Bean
 	@Order(1)
@@ -78,17 +79,21 @@ class SecurityConfiguration {
 			.httpBasic(Customizer.withDefaults())
 			.logout(logout -> logout.logoutRequestMatcher(new OrRequestMatcher(LOGOUT, WEBAPP_LOGOUT))
 				.logoutSuccessHandler(logoutSuccessHandler()))
-			// The webapps are protected by Camunda's own CSRF filter; API clients that send
-			// credentials with every request (HTTP Basic) carry no session a forged request could use.
+			// The webapps are protected by Camunda's own CSRF filter; API clients that
+			// send
+			// credentials with every request (HTTP Basic) carry no session a forged
+			// request could use.
 			.csrf(csrf -> csrf.ignoringRequestMatchers(antMatcher("/camunda/**"), WEBAPP_LOGOUT,
 					request -> request.getHeader("Authorization") != null))
 			.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(problemEntryPoint(), API)
-				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE),
-						request -> true));
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), request -> true));
 		return http.build();
 	}
 
-	/** The webapps' logout is an XHR: answer 200 and let the page go to the login page itself. */
+	/**
+	 * The webapps' logout is an XHR: answer 200 and let the page go to the login page
+	 * itself.
+	 */
 	private static LogoutSuccessHandler logoutSuccessHandler() {
 		LinkedHashMap<RequestMatcher, LogoutSuccessHandler> handlers = new LinkedHashMap<>();
 		handlers.put(WEBAPP_LOGOUT, new HttpStatusReturningLogoutSuccessHandler(HttpStatus.OK));
@@ -99,11 +104,14 @@ class SecurityConfiguration {
 		return delegating;
 	}
 
-	/** An API call without credentials gets 401 and a problem detail, not the login page. */
+	/**
+	 * An API call without credentials gets 401 and a problem detail, not the login page.
+	 */
 	private static AuthenticationEntryPoint problemEntryPoint() {
 		return (request, response, exception) -> {
 			response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-			// a Basic challenge on a webapp XHR would pop up the browser's own login dialog
+			// a Basic challenge on a webapp XHR would pop up the browser's own login
+			// dialog
 			if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
 				response.setHeader("WWW-Authenticate", "Basic realm=\"Greenlight\"");
 			}

@@ -20,8 +20,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Errors of Greenlight's own API as RFC 9457 problem details, each with a message that says what
- * to fix.
+ * Errors of Greenlight's own API as RFC 9457 problem details, each with a message that
+ * says what to fix.
  */
 @RestControllerAdvice(basePackages = "io.greenlight")
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -47,10 +47,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				.stream()
 				.map(JsonMappingException.Reference::getFieldName)
 				.collect(Collectors.joining("."));
-			detail = "Invalid value '" + invalid.getValue() + "' for " + field
-					+ (invalid.getTargetType().isEnum()
-							? ": use one of " + Arrays.toString(invalid.getTargetType().getEnumConstants()) : "")
-					+ ".";
+			detail = "Invalid value '" + invalid.getValue() + "' for " + field + (invalid.getTargetType().isEnum()
+					? ": use one of " + Arrays.toString(invalid.getTargetType().getEnumConstants()) : "") + ".";
 		}
 		return problem(HttpStatus.BAD_REQUEST, detail);
 	}
@@ -67,7 +65,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(AuthorizationException.class)
 	ProblemDetail forbidden(AuthorizationException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "You are not allowed to do this: " + ex.getMessage());
+		return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+				"You are not allowed to do this: " + ex.getMessage());
 	}
 
 	private static ResponseEntity<Object> problem(HttpStatus status, String detail) {

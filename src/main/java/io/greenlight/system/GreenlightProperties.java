@@ -17,7 +17,8 @@ public record GreenlightProperties(String baseUrl, @DefaultValue Admin admin, @D
 
 	/**
 	 * @param user user id of the first administrator ({@code GREENLIGHT_ADMIN_USER})
-	 * @param password its password ({@code GREENLIGHT_ADMIN_PASSWORD}), read when the user is created
+	 * @param password its password ({@code GREENLIGHT_ADMIN_PASSWORD}), read when the
+	 * user is created
 	 */
 	public record Admin(String user, String password) {
 	}

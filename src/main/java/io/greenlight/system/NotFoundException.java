@@ -1,8 +1,8 @@
 package io.greenlight.system;
 
 /**
- * Something the caller asked for does not exist, or the caller may not know that it exists:
- * both answer 404, so a user cannot probe for other projects' data.
+ * Something the caller asked for does not exist, or the caller may not know that it
+ * exists: both answer 404, so a user cannot probe for other projects' data.
  */
 public class NotFoundException extends RuntimeException {
 

@@ -8,9 +8,9 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /**
  * Refuses BPMN that would run code Greenlight does not ship: deploying a process is code
- * execution, so a script task, a script listener, a script condition or input/output script,
- * or a {@code camunda:class} outside the allow-list makes the deployment fail with a parse error
- * that names the element. Everything else is parsed as usual.
+ * execution, so a script task, a script listener, a script condition or input/output
+ * script, or a {@code camunda:class} outside the allow-list makes the deployment fail
+ * with a parse error that names the element. Everything else is parsed as usual.
  */
 class ScriptFreeBpmnParse extends BpmnParse {
 

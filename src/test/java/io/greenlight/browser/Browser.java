@@ -30,14 +30,18 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A real, headless Chromium driven by Selenium against the server under test.
  * <p>
- * Uses Debian's {@code chromium} and {@code chromium-driver} packages: the driver executable is
- * named in the {@link ChromeDriverService}, so Selenium Manager (which would try to download a
- * driver) is never run. Each browser gets a fresh, throw-away profile. The paths can be moved
- * with {@code -Dgreenlight.browser.chromium=...} and {@code -Dgreenlight.browser.chromedriver=...}.
+ * Uses Debian's {@code chromium} and {@code chromium-driver} packages: the driver
+ * executable is named in the {@link ChromeDriverService}, so Selenium Manager (which
+ * would try to download a driver) is never run. Each browser gets a fresh, throw-away
+ * profile. The paths can be moved with {@code -Dgreenlight.browser.chromium=...} and
+ * {@code -Dgreenlight.browser.chromedriver=...}.
  */
 final class Browser implements AutoCloseable {
 
-	/** How long a page may take to show what a test waits for: generous, never asserted on. */
+	/**
+	 * How long a page may take to show what a test waits for: generous, never asserted
+	 * on.
+	 */
 	static final Duration TIMEOUT = Duration.ofSeconds(30);
 
 	private static final String INSTALL_HINT = "The browser tests need Debian's headless Chromium and its driver: "
@@ -58,7 +62,9 @@ final class Browser implements AutoCloseable {
 		this.baseUrl = baseUrl;
 	}
 
-	/** Starts a new browser (fresh profile, no cookies) for the server on {@code port}. */
+	/**
+	 * Starts a new browser (fresh profile, no cookies) for the server on {@code port}.
+	 */
 	static Browser open(int port) {
 		Path chromium = executable("greenlight.browser.chromium", "/usr/bin/chromium");
 		Path chromedriver = executable("greenlight.browser.chromedriver", "/usr/bin/chromedriver");
@@ -74,7 +80,8 @@ final class Browser implements AutoCloseable {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
 				"--disable-sync", "--window-size=1400,1000", "--lang=en-US", "--user-data-dir=" + profile);
-		// Tasklist and the forms are translated by the browser's language: keep it English
+		// Tasklist and the forms are translated by the browser's language: keep it
+		// English
 		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US"));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
 			.usingAnyFreePort()
@@ -86,8 +93,8 @@ final class Browser implements AutoCloseable {
 		catch (RuntimeException ex) {
 			service.stop();
 			deleteQuietly(profile);
-			throw new IllegalStateException("Could not start " + chromium + " through " + chromedriver + ". "
-					+ INSTALL_HINT, ex);
+			throw new IllegalStateException(
+					"Could not start " + chromium + " through " + chromedriver + ". " + INSTALL_HINT, ex);
 		}
 	}
 
@@ -108,7 +115,9 @@ final class Browser implements AutoCloseable {
 		this.driver.get(this.baseUrl + path);
 	}
 
-	/** The current page's path and query, without the server and without the #fragment. */
+	/**
+	 * The current page's path and query, without the server and without the #fragment.
+	 */
 	String path() {
 		String url = this.driver.getCurrentUrl();
 		String path = url.startsWith(this.baseUrl) ? url.substring(this.baseUrl.length()) : url;
@@ -121,7 +130,9 @@ final class Browser implements AutoCloseable {
 		return await(() -> what, condition);
 	}
 
-	/** As {@link #await(String, Function)}, with a message made when the wait times out. */
+	/**
+	 * As {@link #await(String, Function)}, with a message made when the wait times out.
+	 */
 	<T> T await(Supplier<String> what, Function<WebDriver, T> condition) {
 		return new WebDriverWait(this.driver, TIMEOUT).withMessage(what)
 			.ignoring(StaleElementReferenceException.class)
@@ -147,7 +158,10 @@ final class Browser implements AutoCloseable {
 		}
 	}
 
-	/** Clicks the element once it is shown and enabled; retried while a re-render or a fading modal is in the way. */
+	/**
+	 * Clicks the element once it is shown and enabled; retried while a re-render or a
+	 * fading modal is in the way.
+	 */
 	void click(By by) {
 		await("clickable: " + by, driver -> {
 			WebElement element = driver.findElement(by);
@@ -176,7 +190,10 @@ final class Browser implements AutoCloseable {
 		return this.driver.findElements(by);
 	}
 
-	/** The requests of the current page that failed ("404 http://..."), to say why a page is stuck. */
+	/**
+	 * The requests of the current page that failed ("404 http://..."), to say why a page
+	 * is stuck.
+	 */
 	List<String> failedRequests() {
 		Object failed = this.driver.executeScript("return performance.getEntriesByType('resource')"
 				+ ".filter(e => e.responseStatus >= 400).map(e => e.responseStatus + ' ' + e.name);");
@@ -189,7 +206,9 @@ final class Browser implements AutoCloseable {
 		return (cookie != null) ? cookie.getValue() : null;
 	}
 
-	/** Forgets every cookie, as a new browser would: the next page asks to sign in again. */
+	/**
+	 * Forgets every cookie, as a new browser would: the next page asks to sign in again.
+	 */
 	void forgetCookies() {
 		this.driver.manage().deleteAllCookies();
 	}

@@ -13,10 +13,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The browsers a test opened: all closed after the test, and when the test failed, a screenshot
- * and the HTML of each one's last page are kept in {@code target/browser-failures}.
+ * The browsers a test opened: all closed after the test, and when the test failed, a
+ * screenshot and the HTML of each one's last page are kept in
+ * {@code target/browser-failures}.
  * <p>
- * Register per test instance: {@code @RegisterExtension final Browsers browsers = new Browsers();}
+ * Register per test instance:
+ * {@code @RegisterExtension final Browsers browsers = new Browsers();}
  */
 final class Browsers implements AfterEachCallback {
 
@@ -49,7 +51,10 @@ final class Browsers implements AfterEachCallback {
 		}
 	}
 
-	/** A passing test leaves no pages of an earlier failure of its own behind to mislead anyone. */
+	/**
+	 * A passing test leaves no pages of an earlier failure of its own behind to mislead
+	 * anyone.
+	 */
 	private static void forgetEvidence(String test) {
 		if (!Files.isDirectory(EVIDENCE)) {
 			return;
@@ -69,7 +74,8 @@ final class Browsers implements AfterEachCallback {
 			String name = test + ((this.open.size() > 1) ? "-" + (i + 1) : "");
 			try {
 				this.open.get(i).keepEvidence(EVIDENCE, name);
-				log.warn("Browser at the failure of {}: {}", test, EVIDENCE.resolve(name).toAbsolutePath() + ".png/.html");
+				log.warn("Browser at the failure of {}: {}", test,
+						EVIDENCE.resolve(name).toAbsolutePath() + ".png/.html");
 			}
 			catch (IOException | RuntimeException ex) {
 				log.warn("Could not keep the browser's page for {}", test, ex);

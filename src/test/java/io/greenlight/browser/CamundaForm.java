@@ -8,8 +8,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 
 /**
- * A Camunda Form (form-js) as Tasklist renders it, in the start-process dialog or a task: fields
- * are found by the label a user reads, values are typed, picked and clicked as a user does.
+ * A Camunda Form (form-js) as Tasklist renders it, in the start-process dialog or a task:
+ * fields are found by the label a user reads, values are typed, picked and clicked as a
+ * user does.
  */
 final class CamundaForm {
 
@@ -52,7 +53,10 @@ final class CamundaForm {
 		return this;
 	}
 
-	/** Types a date into the date picker labelled {@code label} (US format, as the form shows it). */
+	/**
+	 * Types a date into the date picker labelled {@code label} (US format, as the form
+	 * shows it).
+	 */
 	CamundaForm date(String label, LocalDate date) {
 		By field = By.id(idFor(label));
 		this.browser.type(field, DATE_AS_TYPED.format(date), Keys.ENTER);

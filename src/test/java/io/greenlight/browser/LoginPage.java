@@ -34,18 +34,23 @@ final class LoginPage {
 		return this;
 	}
 
-	/** Types the user name and password and presses "Sign in"; waits for the next page. */
+	/**
+	 * Types the user name and password and presses "Sign in"; waits for the next page.
+	 */
 	void signIn(String user, String password) {
 		await();
 		this.browser.type(USERNAME, user);
 		this.browser.type(PASSWORD, password);
 		WebElement signIn = this.browser.visible(SIGN_IN);
 		signIn.click();
-		// the form posts and the server redirects: a new page, even when it is the sign-in page again
+		// the form posts and the server redirects: a new page, even when it is the
+		// sign-in page again
 		this.browser.await("the page after signing in as " + user, ExpectedConditions.stalenessOf(signIn));
 	}
 
-	/** The red message under the title after a failed sign-in, or null when none is shown. */
+	/**
+	 * The red message under the title after a failed sign-in, or null when none is shown.
+	 */
 	String error() {
 		return this.browser.isShown(ERROR) ? this.browser.visible(ERROR).getText() : null;
 	}

@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Single sign-on as a user sees it in a real browser: Greenlight's login page is the only one,
- * the Camunda webapps trust it, and "Log out" in a webapp really ends the session.
+ * Single sign-on as a user sees it in a real browser: Greenlight's login page is the only
+ * one, the Camunda webapps trust it, and "Log out" in a webapp really ends the session.
  */
 @ServerIT
 class SingleSignOnBrowserIT {
@@ -49,7 +49,8 @@ class SingleSignOnBrowserIT {
 		// when reviewer1 signs in there
 		login.signIn(Users.REVIEWER1, Users.PASSWORD);
 
-		// then Tasklist opens for Riley Reviewer, with no Camunda login and no end-of-life banner
+		// then Tasklist opens for Riley Reviewer, with no Camunda login and no
+		// end-of-life banner
 		Tasklist tasklist = new Tasklist(browser).awaitLoaded();
 		assertThat(browser.path()).startsWith(Tasklist.PATH);
 		assertThat(tasklist.signedInUser()).isEqualTo("Riley Reviewer");
@@ -67,7 +68,8 @@ class SingleSignOnBrowserIT {
 		browser.go("/camunda/app/cockpit/default/");
 		new LoginPage(browser).signIn(Users.OPS, Users.PASSWORD);
 
-		// then Cockpit itself opens its dashboard, signed in as Olivia Ops, without Camunda's login form
+		// then Cockpit itself opens its dashboard, signed in as Olivia Ops, without
+		// Camunda's login form
 		Tasklist.awaitUserMenu(browser, "Cockpit");
 		browser.visible(By.xpath("//*[normalize-space()='Running Process Instances']"));
 		assertThat(browser.path()).startsWith("/camunda/app/cockpit/default/");
@@ -104,7 +106,9 @@ class SingleSignOnBrowserIT {
 		assertThat(withSessionCookie(session).status()).as("the old session cookie signs in").isEqualTo(401);
 	}
 
-	/** The webapps' "who is signed in" request, with nothing but the given session cookie. */
+	/**
+	 * The webapps' "who is signed in" request, with nothing but the given session cookie.
+	 */
 	private Http.Response withSessionCookie(String session) {
 		return this.http.send(this.http.request(null, "/camunda/api/admin/auth/user/default")
 			.header("Cookie", "JSESSIONID=" + session));
@@ -119,7 +123,8 @@ class SingleSignOnBrowserIT {
 		LoginPage login = new LoginPage(browser);
 		login.signIn(Users.REVIEWER3, "not-the-password");
 
-		// then the sign-in page comes back and says why: wrong password, locked for a few seconds
+		// then the sign-in page comes back and says why: wrong password, locked for a few
+		// seconds
 		login.await();
 		assertThat(browser.driver().getCurrentUrl()).endsWith(LoginPage.PATH + "?error");
 		assertThat(login.error()).startsWith("Wrong user name or password")

@@ -13,8 +13,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import static io.greenlight.browser.CamundaForm.literal;
 
 /**
- * Camunda Tasklist (7.24, AngularJS) as a user works with it: header, filters, task list, the task
- * with its form, and the "Start process" dialog.
+ * Camunda Tasklist (7.24, AngularJS) as a user works with it: header, filters, task list,
+ * the task with its form, and the "Start process" dialog.
  */
 final class Tasklist {
 
@@ -38,10 +38,15 @@ final class Tasklist {
 
 	private static final String MODAL = "//div[contains(@class,'modal-dialog')]";
 
-	/** How long one look at a filter waits before the page is reloaded, as the list need not refresh itself. */
+	/**
+	 * How long one look at a filter waits before the page is reloaded, as the list need
+	 * not refresh itself.
+	 */
 	private static final Duration ONE_LOOK = Duration.ofSeconds(6);
 
-	/** How long a task may take to appear, e.g. behind the job after an internal review. */
+	/**
+	 * How long a task may take to appear, e.g. behind the job after an internal review.
+	 */
 	private static final Duration TASK_APPEARS = Duration.ofSeconds(60);
 
 	private final Browser browser;
@@ -50,7 +55,10 @@ final class Tasklist {
 		this.browser = browser;
 	}
 
-	/** Opens Tasklist, signs in on Greenlight's page when asked, and waits until Tasklist shows. */
+	/**
+	 * Opens Tasklist, signs in on Greenlight's page when asked, and waits until Tasklist
+	 * shows.
+	 */
 	static Tasklist signIn(Browser browser, String user, String password) {
 		browser.go(PATH);
 		new LoginPage(browser).signIn(user, password);
@@ -70,8 +78,9 @@ final class Tasklist {
 	}
 
 	/**
-	 * Waits until a Camunda webapp ({@code app}: Tasklist, Cockpit, Admin) shows its header with
-	 * the signed-in user's menu; if it does not, says what the page shows instead.
+	 * Waits until a Camunda webapp ({@code app}: Tasklist, Cockpit, Admin) shows its
+	 * header with the signed-in user's menu; if it does not, says what the page shows
+	 * instead.
 	 */
 	static void awaitUserMenu(Browser browser, String app) {
 		browser.await(() -> app + " with the user menu in its header, at " + browser.path() + problems(browser),
@@ -105,29 +114,31 @@ final class Tasklist {
 	}
 
 	/**
-	 * Header "Start process" → clicks {@code process} in the dialog → lets {@code fill} fill the
-	 * start form → "Start"; waits until the dialog closes (and fails with what it says if not).
+	 * Header "Start process" → clicks {@code process} in the dialog → lets {@code fill}
+	 * fill the start form → "Start"; waits until the dialog closes (and fails with what
+	 * it says if not).
 	 */
 	void startProcess(String process, Consumer<CamundaForm> fill) {
 		this.browser.click(By.cssSelector(".start-process-action a"));
 		this.browser.type(By.xpath(MODAL + "//input[@placeholder='Search by process name.']"), process);
-		this.browser.click(By.xpath(MODAL + "//ul[contains(@class,'processes')]//a[normalize-space()=" + literal(process)
-				+ "]"));
+		this.browser.click(
+				By.xpath(MODAL + "//ul[contains(@class,'processes')]//a[normalize-space()=" + literal(process) + "]"));
 		CamundaForm form = new CamundaForm(this.browser, MODAL);
 		fill.accept(form);
-		this.browser.click(By.xpath(MODAL + "//div[contains(@class,'modal-footer')]//button[normalize-space()='Start']"));
+		this.browser
+			.click(By.xpath(MODAL + "//div[contains(@class,'modal-footer')]//button[normalize-space()='Start']"));
 		By modalError = By.xpath(MODAL + "//*[contains(@class,'notifications')]//*[contains(@class,'alert')]");
-		this.browser.await("the start dialog to close", driver -> driver.findElements(By.xpath(MODAL)).isEmpty()
-				|| this.browser.isShown(modalError));
+		this.browser.await("the start dialog to close",
+				driver -> driver.findElements(By.xpath(MODAL)).isEmpty() || this.browser.isShown(modalError));
 		if (this.browser.isShown(modalError)) {
 			throw new AssertionError("Starting " + process + " failed: " + this.browser.visible(modalError).getText());
 		}
 	}
 
 	/**
-	 * Clicks the filter {@code filter} and then the task named {@code taskName} in the list. Tasklist
-	 * does not refresh its list by itself: while the task is not there, the page is reloaded, as a
-	 * user would, until the task shows up.
+	 * Clicks the filter {@code filter} and then the task named {@code taskName} in the
+	 * list. Tasklist does not refresh its list by itself: while the task is not there,
+	 * the page is reloaded, as a user would, until the task shows up.
 	 */
 	Task open(String filter, String taskName) {
 		By taskLink = By.xpath("//ol[contains(@class,'tasks-list')]//h4[contains(@class,'task')]/a[normalize-space()="
@@ -156,12 +167,17 @@ final class Tasklist {
 
 	/** Clicks the filter {@code filter} in the left column and waits for its list. */
 	void showFilter(String filter) {
-		By link = By.xpath("//*[contains(@class,'task-filters')]//h4[contains(@class,'name')]/a[normalize-space(text())="
-				+ literal(filter) + "]");
+		By link = By
+			.xpath("//*[contains(@class,'task-filters')]//h4[contains(@class,'name')]/a[normalize-space(text())="
+					+ literal(filter) + "]");
 		this.browser.click(link);
 		this.browser.await("the filter \"" + filter + "\" selected",
-				driver -> driver.findElement(By.xpath("//*[contains(concat(' ', @class, ' '),' task-filter ')][.//h4/a[normalize-space(text())="
-						+ literal(filter) + "]]")).getDomAttribute("class").contains("active"));
+				driver -> driver
+					.findElement(By.xpath(
+							"//*[contains(concat(' ', @class, ' '),' task-filter ')][.//h4/a[normalize-space(text())="
+									+ literal(filter) + "]]"))
+					.getDomAttribute("class")
+					.contains("active"));
 		this.browser.await("the task list of \"" + filter + "\"",
 				driver -> this.browser.isShown(By.cssSelector("[cam-tasks] ol.tasks-list"))
 						|| this.browser.isShown(By.cssSelector("[cam-tasks] .well")));
@@ -189,7 +205,9 @@ final class Tasklist {
 			return this.browser.visible(By.xpath(TASK_DETAILS + "//h2[contains(@class,'task')]")).getText().trim();
 		}
 
-		/** The name shown next to the assignee icon, or "" for a task nobody has claimed. */
+		/**
+		 * The name shown next to the assignee icon, or "" for a task nobody has claimed.
+		 */
 		String assignee() {
 			By assignee = By.xpath(TASK_DETAILS + "//li[contains(@class,'assignee')]");
 			if (canBeClaimed() || !this.browser.isShown(assignee)) {
@@ -205,7 +223,8 @@ final class Tasklist {
 		/** "Claim", then waits until the task shows the assignee. */
 		Task claim() {
 			this.browser.click(this.claim);
-			this.browser.await("the task claimed", driver -> !this.browser.isShown(this.claim) && !assignee().isEmpty());
+			this.browser.await("the task claimed",
+					driver -> !this.browser.isShown(this.claim) && !assignee().isEmpty());
 			return this;
 		}
 
@@ -214,18 +233,20 @@ final class Tasklist {
 		}
 
 		/**
-		 * "Complete", then waits until the task has left the right column (fails with the form's
-		 * error message if Tasklist shows one instead).
+		 * "Complete", then waits until the task has left the right column (fails with the
+		 * form's error message if Tasklist shows one instead).
 		 */
 		void complete() {
 			String name = name();
 			By error = By.xpath(TASK_DETAILS + "//*[contains(@class,'alert-danger')]");
-			this.browser.click(By.xpath(TASK_DETAILS + "//div[contains(@class,'form-actions')]//button[normalize-space()='Complete']"));
+			this.browser.click(By
+				.xpath(TASK_DETAILS + "//div[contains(@class,'form-actions')]//button[normalize-space()='Complete']"));
 			this.browser.await("the task \"" + name + "\" completed",
 					driver -> this.browser.isShown(By.xpath(TASK_DETAILS + "//div[contains(@class,'no-task')]"))
 							|| this.browser.isShown(error));
 			if (this.browser.isShown(error)) {
-				throw new AssertionError("Completing \"" + name + "\" failed: " + this.browser.visible(error).getText().trim());
+				throw new AssertionError(
+						"Completing \"" + name + "\" failed: " + this.browser.visible(error).getText().trim());
 			}
 		}
 

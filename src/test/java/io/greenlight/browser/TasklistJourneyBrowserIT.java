@@ -18,9 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * One creative production from brief to delivery, every step clicked and typed in Tasklist by the
- * user whose turn it is: the start form, group tasks claimed and completed with their forms, and
- * review decisions with the radio form. Only the final check reads Greenlight's API.
+ * One creative production from brief to delivery, every step clicked and typed in
+ * Tasklist by the user whose turn it is: the start form, group tasks claimed and
+ * completed with their forms, and review decisions with the radio form. Only the final
+ * check reads Greenlight's API.
  */
 @ServerIT
 class TasklistJourneyBrowserIT {
@@ -50,15 +51,17 @@ class TasklistJourneyBrowserIT {
 
 		// the producer fills in the brief in Tasklist's "Start process" dialog
 		Tasklist producer = signIn(browser, Users.PRODUCER, "Pat Producer");
-		producer.startProcess("Creative production", form -> form.awaitField("Title")
-			.type("Title", title)
-			.type("Project code", "ACME-SUMMER")
-			.pick("Deliverable type", "Video")
-			.pick("Channel", "Social")
-			.date("Due date", due)
-			.type("Description", "A 30s spot for the summer launch, written in a browser"));
+		producer.startProcess("Creative production",
+				form -> form.awaitField("Title")
+					.type("Title", title)
+					.type("Project code", "ACME-SUMMER")
+					.pick("Deliverable type", "Video")
+					.pick("Channel", "Social")
+					.date("Due date", due)
+					.type("Description", "A 30s spot for the summer launch, written in a browser"));
 
-		// ...and, being a producer, finds the brief to approve among the unclaimed tasks of the group
+		// ...and, being a producer, finds the brief to approve among the unclaimed tasks
+		// of the group
 		Tasklist.Task approveBrief = producer.open(MY_GROUPS, "Approve brief: " + title);
 		assertThat(approveBrief.assignee()).as("assignee before claiming").isEmpty();
 		approveBrief.claim();
@@ -82,7 +85,8 @@ class TasklistJourneyBrowserIT {
 		review(browser, Users.REVIEWER2, "Robin Reviewer", "Internal review: " + title + " v2", "Approve", null);
 		review(browser, Users.CLIENT, "Chris Client (Acme)", "Client review: " + title + " v2", "Approve", null);
 
-		// then the producer reads a delivered asset whose version 2 is the approved, locked one
+		// then the producer reads a delivered asset whose version 2 is the approved,
+		// locked one
 		String assetId = assetIdOf(title);
 		JsonNode detail = await("asset " + title + " delivered").atMost(Duration.ofSeconds(30))
 			.pollInterval(Duration.ofMillis(500))
@@ -102,7 +106,8 @@ class TasklistJourneyBrowserIT {
 		assertThat(v2.path("note").asText()).isEqualTo("Logo bigger in the last shot");
 		assertThat(asset.path("approvedVersionId").asText()).isEqualTo(v2.path("id").asText());
 		assertThat(versions.get(0).path("status").asText()).isEqualTo("SUPERSEDED");
-		// the comment typed into reviewer2's form is on the approval record, against version 1
+		// the comment typed into reviewer2's form is on the approval record, against
+		// version 1
 		assertThat(detail.path("decisions")).anySatisfy(decision -> {
 			assertThat(decision.path("decidedBy").asText()).isEqualTo(Users.REVIEWER2);
 			assertThat(decision.path("decision").asText()).isEqualTo("CHANGES_REQUESTED");
@@ -130,7 +135,10 @@ class TasklistJourneyBrowserIT {
 		produce.complete();
 	}
 
-	/** The reviewer finds the review among "My tasks" (assigned, nothing to claim) and decides. */
+	/**
+	 * The reviewer finds the review among "My tasks" (assigned, nothing to claim) and
+	 * decides.
+	 */
 	private static void review(Browser browser, String reviewer, String fullName, String taskName, String decision,
 			String comment) {
 		Tasklist tasklist = signIn(browser, reviewer, fullName);

@@ -17,9 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The journey that must always work, over real HTTP as the demo users: a brief comes in, is
- * approved, v1 is produced, an internal reviewer requests changes, v2 is produced, everyone
- * approves, v2 is locked and delivered. The server's own job executor runs the async steps.
+ * The journey that must always work, over real HTTP as the demo users: a brief comes in,
+ * is approved, v1 is produced, an internal reviewer requests changes, v2 is produced,
+ * everyone approves, v2 is locked and delivered. The server's own job executor runs the
+ * async steps.
  */
 @ServerIT
 class ProductionJourneyIT {
@@ -68,7 +69,8 @@ class ProductionJourneyIT {
 		assertThat(clientReview.get("name").asText()).isEqualTo("Client review: Journey spot v2");
 		this.productions.review(Users.CLIENT, assetId, "UserTask_ClientReview", Map.of("decision", "APPROVED"));
 
-		// then: delivered, v2 approved and locked, v1 superseded, every decision on record
+		// then: delivered, v2 approved and locked, v1 superseded, every decision on
+		// record
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> "DELIVERED".equals(asset(Users.PRODUCER, assetId).at("/asset/status").asText()));
 		JsonNode asset = asset(Users.PRODUCER, assetId);
@@ -80,7 +82,8 @@ class ProductionJourneyIT {
 		assertThat(asset.get("decisions")).hasSize(6);
 		assertThat(asset.get("decisions").toString()).contains("The logo is too small at 0:12");
 
-		// and the history Cockpit shows has the production completed at "Delivered", for the
+		// and the history Cockpit shows has the production completed at "Delivered", for
+		// the
 		// producer and for creative-ops
 		for (String user : new String[] { Users.PRODUCER, Users.OPS }) {
 			Http.Response history = this.http.get(user,

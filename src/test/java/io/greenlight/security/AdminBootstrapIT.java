@@ -15,10 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Outside the demo profile: no demo users, no default password, and the first administrator only
- * from GREENLIGHT_ADMIN_USER / GREENLIGHT_ADMIN_PASSWORD with a password worth the name. Each case
- * starts a server of its own on an empty in-memory database, so what other tests created cannot
- * stand in for the missing administrator.
+ * Outside the demo profile: no demo users, no default password, and the first
+ * administrator only from GREENLIGHT_ADMIN_USER / GREENLIGHT_ADMIN_PASSWORD with a
+ * password worth the name. Each case starts a server of its own on an empty in-memory
+ * database, so what other tests created cannot stand in for the missing administrator.
  */
 class AdminBootstrapIT {
 
@@ -37,7 +37,8 @@ class AdminBootstrapIT {
 
 	@Test
 	void refusesThePasswordEqualToTheUserId() {
-		assertThatThrownBy(() -> start("--GREENLIGHT_ADMIN_USER=bossadmin01", "--GREENLIGHT_ADMIN_PASSWORD=bossadmin01"))
+		assertThatThrownBy(
+				() -> start("--GREENLIGHT_ADMIN_USER=bossadmin01", "--GREENLIGHT_ADMIN_PASSWORD=bossadmin01"))
 			.isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("must not be the user id");
 	}
@@ -48,7 +49,12 @@ class AdminBootstrapIT {
 				"--GREENLIGHT_ADMIN_PASSWORD=correct-horse-battery-staple")) {
 			IdentityService identity = server.getBean(IdentityService.class);
 			assertThat(identity.checkPassword("boss", "correct-horse-battery-staple")).isTrue();
-			List<String> groups = identity.createGroupQuery().groupMember("boss").list().stream().map(Group::getId).toList();
+			List<String> groups = identity.createGroupQuery()
+				.groupMember("boss")
+				.list()
+				.stream()
+				.map(Group::getId)
+				.toList();
 			assertThat(groups).containsExactlyInAnyOrder("camunda-admin", "creative-ops");
 			assertThat(identity.createUserQuery().list()).extracting("id").containsExactly("boss");
 		}

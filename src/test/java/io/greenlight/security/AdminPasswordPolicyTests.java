@@ -18,7 +18,8 @@ class AdminPasswordPolicyTests {
 
 	@Test
 	void thePasswordMustNotBeTheUserId() {
-		assertThatIllegalStateException().isThrownBy(() -> AdminPasswordPolicy.check("greenlight-admin", "Greenlight-Admin"))
+		assertThatIllegalStateException()
+			.isThrownBy(() -> AdminPasswordPolicy.check("greenlight-admin", "Greenlight-Admin"))
 			.withMessageContaining("must not be the user id");
 	}
 

@@ -25,8 +25,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One sign-in in front of everything, checked over real HTTP: what is open, what needs a login,
- * who may deploy, who may complete which task, what a deployment may contain.
+ * One sign-in in front of everything, checked over real HTTP: what is open, what needs a
+ * login, who may deploy, who may complete which task, what a deployment may contain.
  */
 @ServerIT
 class SecurityIT {
@@ -85,8 +85,8 @@ class SecurityIT {
 		Http.Response response = this.http.get(null, "/camunda/app/tasklist/default/");
 
 		assertThat(response.status()).isEqualTo(302);
-		assertThat(response.raw().headers().firstValue("Location")).hasValueSatisfying(
-				location -> assertThat(location).endsWith("/login"));
+		assertThat(response.raw().headers().firstValue("Location"))
+			.hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
 	}
 
 	@Test
@@ -98,7 +98,8 @@ class SecurityIT {
 
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		assertThat(response.json().get("deployedProcessDefinitions").toString()).contains("ModelerDeployedProcess");
-		assertThat(this.repositoryService.createProcessDefinitionQuery().processDefinitionKey("ModelerDeployedProcess")
+		assertThat(this.repositoryService.createProcessDefinitionQuery()
+			.processDefinitionKey("ModelerDeployedProcess")
 			.count()).isPositive();
 	}
 
@@ -137,9 +138,11 @@ class SecurityIT {
 		// when a reviewer tries to see and complete it
 		Http.Response list = this.http.get(Users.REVIEWER1,
 				"/engine-rest/task?maxResults=50&processInstanceBusinessKey=" + assetId);
-		Http.Response complete = this.productions.complete(Users.REVIEWER1, taskId, Map.of("briefDecision", "APPROVED"));
+		Http.Response complete = this.productions.complete(Users.REVIEWER1, taskId,
+				Map.of("briefDecision", "APPROVED"));
 
-		// then the task is invisible and the completion refused; the task still waits for the producer
+		// then the task is invisible and the completion refused; the task still waits for
+		// the producer
 		assertThat(list.json()).isEmpty();
 		assertThat(complete.status()).as(complete.body()).isEqualTo(403);
 		assertThat(this.taskService.createTaskQuery().taskId(taskId).count()).isOne();

@@ -13,8 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Signs in through Greenlight's login form as a browser would (session cookie, CSRF token from the
- * page) and keeps the session for later requests.
+ * Signs in through Greenlight's login form as a browser would (session cookie, CSRF token
+ * from the page) and keeps the session for later requests.
  */
 public final class BrowserSession {
 

@@ -12,10 +12,11 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * For the PostgreSQL run ({@code -Dgreenlight.test.profile=postgres}): creates a database of its
- * own for this test JVM before any test starts and drops it at the end, so nothing left by an
- * earlier run can make a test pass or fail. The server is the one in {@code GREENLIGHT_PG_ADMIN_URL}
- * (default: the local server at 127.0.0.1:5432, user postgres).
+ * For the PostgreSQL run ({@code -Dgreenlight.test.profile=postgres}): creates a database
+ * of its own for this test JVM before any test starts and drops it at the end, so nothing
+ * left by an earlier run can make a test pass or fail. The server is the one in
+ * {@code GREENLIGHT_PG_ADMIN_URL} (default: the local server at 127.0.0.1:5432, user
+ * postgres).
  */
 public class FreshPostgresDatabase implements LauncherSessionListener {
 

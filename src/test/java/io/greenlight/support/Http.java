@@ -44,7 +44,9 @@ public final class Http {
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
 	}
 
-	/** Sends a request built by the caller (headers of its own), relative to the server. */
+	/**
+	 * Sends a request built by the caller (headers of its own), relative to the server.
+	 */
 	public Response send(HttpRequest.Builder builder) {
 		try {
 			HttpResponse<String> response = this.client.send(builder.timeout(Duration.ofSeconds(30)).build(),

@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Drives productions over HTTP the way Tasklist and API clients do: Greenlight's API to start,
- * the engine REST API to claim and complete tasks, as the given user.
+ * Drives productions over HTTP the way Tasklist and API clients do: Greenlight's API to
+ * start, the engine REST API to claim and complete tasks, as the given user.
  */
 public final class ProductionDriver {
 
@@ -32,16 +32,17 @@ public final class ProductionDriver {
 	}
 
 	/**
-	 * Waits (the job executor may still be moving the production on) until the user can see the
-	 * production's task at that activity.
+	 * Waits (the job executor may still be moving the production on) until the user can
+	 * see the production's task at that activity.
 	 */
 	public JsonNode awaitTask(String user, String assetId, String activityId) {
 		AtomicReference<JsonNode> found = new AtomicReference<>();
 		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
 			JsonNode tasks = this.http
-				.get(user, "/engine-rest/task?maxResults=10&processInstanceBusinessKey=" + assetId
-						+ "&taskDefinitionKey=" + activityId + (user.startsWith("reviewer") || user.equals(Users.CLIENT)
-								? "&assignee=" + user : ""))
+				.get(user,
+						"/engine-rest/task?maxResults=10&processInstanceBusinessKey=" + assetId + "&taskDefinitionKey="
+								+ activityId
+								+ (user.startsWith("reviewer") || user.equals(Users.CLIENT) ? "&assignee=" + user : ""))
 				.json();
 			if (tasks.isArray() && !tasks.isEmpty()) {
 				found.set(tasks.get(0));
@@ -67,7 +68,10 @@ public final class ProductionDriver {
 		return this.http.postJson(user, "/engine-rest/task/" + taskId + "/complete", json);
 	}
 
-	/** Claims the production's task at that activity and completes it; fails if that is refused. */
+	/**
+	 * Claims the production's task at that activity and completes it; fails if that is
+	 * refused.
+	 */
 	public void claimAndComplete(String user, String assetId, String activityId, Map<String, String> variables) {
 		String taskId = awaitTask(user, assetId, activityId).get("id").asText();
 		claim(user, taskId);

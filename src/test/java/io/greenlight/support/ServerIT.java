@@ -9,9 +9,9 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * The whole server on a random port with the demo users, its job executor running, reached over
- * real HTTP through Spring Security. Every *IT uses this one configuration, so they share one
- * running server.
+ * The whole server on a random port with the demo users, its job executor running,
+ * reached over real HTTP through Spring Security. Every *IT uses this one configuration,
+ * so they share one running server.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

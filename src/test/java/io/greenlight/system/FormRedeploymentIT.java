@@ -22,9 +22,9 @@ import org.springframework.util.FileSystemUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A creative-ops lead edits a form in {@code forms/} and restarts the server: the new process
- * version shows the new form (the whole set is deployed again, so formRefBinding="deployment"
- * finds it); a restart without changes deploys nothing.
+ * A creative-ops lead edits a form in {@code forms/} and restarts the server: the new
+ * process version shows the new form (the whole set is deployed again, so
+ * formRefBinding="deployment" finds it); a restart without changes deploys nothing.
  */
 class FormRedeploymentIT {
 
@@ -46,11 +46,12 @@ class FormRedeploymentIT {
 		assertThat(firstStartForm).contains("\"label\": \"Title\"");
 
 		// when the lead renames a field and the server restarts
-		Files.writeString(briefForm, Files.readString(briefForm).replace("\"label\": \"Title\"",
-				"\"label\": \"Working title\""));
+		Files.writeString(briefForm,
+				Files.readString(briefForm).replace("\"label\": \"Title\"", "\"label\": \"Working title\""));
 		try (ConfigurableApplicationContext server = start()) {
 			// then the latest process version shows the edited form
-			assertThat(startForm(server)).contains("\"label\": \"Working title\"").doesNotContain("\"label\": \"Title\"");
+			assertThat(startForm(server)).contains("\"label\": \"Working title\"")
+				.doesNotContain("\"label\": \"Title\"");
 			assertThat(deployments(server)).isEqualTo(deploymentsAfterFirstStart + 1);
 		}
 
@@ -66,8 +67,10 @@ class FormRedeploymentIT {
 				"--camunda.bpm.deployment-resource-pattern=" + this.workspace.toUri() + "processes/*.bpmn,"
 						+ this.workspace.toUri() + "forms/*.form"));
 		if (!"postgres".equals(System.getProperty("greenlight.test.profile"))) {
-			// the restarted server must find the first one's data, as with the H2 file of the demo
-			args.add("--spring.datasource.url=jdbc:h2:file:" + this.workspace.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE");
+			// the restarted server must find the first one's data, as with the H2 file of
+			// the demo
+			args.add(
+					"--spring.datasource.url=jdbc:h2:file:" + this.workspace.resolve("db") + ";DB_CLOSE_ON_EXIT=FALSE");
 		}
 		return new SpringApplicationBuilder(GreenlightApplication.class).run(args.toArray(String[]::new));
 	}

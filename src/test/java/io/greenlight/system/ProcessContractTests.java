@@ -26,9 +26,10 @@ import org.springframework.context.ApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The contract between the BPMN files a creative-ops lead edits and the server: every bean an
- * expression names exists, every formRef has its form in {@code forms/}, every process keeps its
- * history time to live, and nothing a test or log refers to has a modeler-generated id.
+ * The contract between the BPMN files a creative-ops lead edits and the server: every
+ * bean an expression names exists, every formRef has its form in {@code forms/}, every
+ * process keeps its history time to live, and nothing a test or log refers to has a
+ * modeler-generated id.
  */
 @SpringBootTest
 class ProcessContractTests {

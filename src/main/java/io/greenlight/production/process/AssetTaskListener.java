@@ -9,9 +9,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * On every user task's creation: moves the asset to the task's {@code productionStage} and names
- * the task after the asset and version it is about ("Internal review: Summer spot v2"), so a
- * Tasklist entry always says which version is meant.
+ * On every user task's creation: moves the asset to the task's {@code productionStage}
+ * and names the task after the asset and version it is about ("Internal review: Summer
+ * spot v2"), so a Tasklist entry always says which version is meant.
  */
 @Component("assetTaskListener")
 class AssetTaskListener implements TaskListener {

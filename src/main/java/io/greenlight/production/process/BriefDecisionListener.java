@@ -14,8 +14,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code UserTask_ApproveBrief} on complete: records the producer's decision and comment; the
- * decision stays as {@code briefDecision} for the gateway, the comment lives only in the record.
+ * {@code UserTask_ApproveBrief} on complete: records the producer's decision and comment;
+ * the decision stays as {@code briefDecision} for the gateway, the comment lives only in
+ * the record.
  */
 @Component("briefDecisionListener")
 class BriefDecisionListener implements TaskListener {

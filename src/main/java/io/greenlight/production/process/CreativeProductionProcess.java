@@ -1,8 +1,8 @@
 package io.greenlight.production.process;
 
 /**
- * Ids and variable names of {@code processes/CreativeProductionProcess.bpmn}. No other code spells
- * them as string literals.
+ * Ids and variable names of {@code processes/CreativeProductionProcess.bpmn}. No other
+ * code spells them as string literals.
  */
 public final class CreativeProductionProcess {
 
@@ -28,7 +28,10 @@ public final class CreativeProductionProcess {
 
 	public static final String END_EVENT_DELIVERED = "EndEvent_Delivered";
 
-	/** Variables. Brief fields come from the start form and leave the process once registered. */
+	/**
+	 * Variables. Brief fields come from the start form and leave the process once
+	 * registered.
+	 */
 	public static final class Var {
 
 		public static final String BRIEF_TITLE = "briefTitle";

@@ -5,8 +5,8 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Who is acting in the engine right now: the signed-in user whose request completes a task (set
- * by the web layer for Tasklist, the REST API and Greenlight's API).
+ * Who is acting in the engine right now: the signed-in user whose request completes a
+ * task (set by the web layer for Tasklist, the REST API and Greenlight's API).
  */
 @Component
 class EngineActor {

@@ -7,8 +7,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ServiceTask_LockApprovedVersion}: the version everyone approved becomes the asset's
- * approved version and can no longer change.
+ * {@code ServiceTask_LockApprovedVersion}: the version everyone approved becomes the
+ * asset's approved version and can no longer change.
  */
 @Component("lockApprovedVersionDelegate")
 class LockApprovedVersionDelegate implements JavaDelegate {

@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code ServiceTask_Notify*}: queues the notification named by the task's
- * {@code notificationEvent} input. Runs after an async boundary with retries, so a failure here
- * never rolls back the decision that caused it, and ends as an incident if it keeps failing.
+ * {@code notificationEvent} input. Runs after an async boundary with retries, so a
+ * failure here never rolls back the decision that caused it, and ends as an incident if
+ * it keeps failing.
  */
 @Component("notifyDelegate")
 class NotifyDelegate implements JavaDelegate {

@@ -59,8 +59,8 @@ public final class ProductionVariables {
 	}
 
 	/**
-	 * The brief as the start form or the API submitted it; a missing or malformed field is a 400
-	 * for the API and a message in Tasklist.
+	 * The brief as the start form or the API submitted it; a missing or malformed field
+	 * is a 400 for the API and a message in Tasklist.
 	 */
 	public NewBrief brief() {
 		LocalDate dueDate = dueDate();
@@ -69,7 +69,8 @@ public final class ProductionVariables {
 		}
 		return new NewBrief(text(Var.BRIEF_TITLE, "title", 200), text(Var.PROJECT_CODE, "project code", 40),
 				choice(AssetType.class, Var.DELIVERABLE_TYPE, "deliverable type"),
-				choice(Channel.class, Var.CHANNEL, "channel"), dueDate, text(Var.BRIEF_DESCRIPTION, "description", 10000));
+				choice(Channel.class, Var.CHANNEL, "channel"), dueDate,
+				text(Var.BRIEF_DESCRIPTION, "description", 10000));
 	}
 
 	/** The brief lives in Greenlight's tables once registered, not in the process. */

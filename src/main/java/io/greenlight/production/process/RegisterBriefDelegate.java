@@ -7,7 +7,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ServiceTask_RegisterBrief}: the brief becomes an asset; its id becomes the business key.
+ * {@code ServiceTask_RegisterBrief}: the brief becomes an asset; its id becomes the
+ * business key.
  */
 @Component("registerBriefDelegate")
 class RegisterBriefDelegate implements JavaDelegate {

@@ -8,8 +8,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ServiceTask_RegisterVersion}: the version the creative produced joins the asset's stack;
- * the reviews that follow are about exactly this version.
+ * {@code ServiceTask_RegisterVersion}: the version the creative produced joins the
+ * asset's stack; the reviews that follow are about exactly this version.
  */
 @Component("registerVersionDelegate")
 class RegisterVersionDelegate implements JavaDelegate {

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who reviews a production, read from the project's members when a review stage starts:
- * {@code ${reviewAssignments.internalReviewers(execution)}} in the BPMN. The list is not stored
- * as a variable, so it never needs serializing.
+ * {@code ${reviewAssignments.internalReviewers(execution)}} in the BPMN. The list is not
+ * stored as a variable, so it never needs serializing.
  */
 @Component("reviewAssignments")
 public class ReviewAssignments {

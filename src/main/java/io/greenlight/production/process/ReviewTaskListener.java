@@ -18,11 +18,12 @@ import org.springframework.stereotype.Component;
  * Review tasks ({@code UserTask_InternalReview}, {@code UserTask_ClientReview}).
  * <p>
  * On create: queues "review requested" for the assignee. ({@code decision} and
- * {@code decisionComment} are input parameters of the task in the BPMN, so each reviewer's answer
- * stays local to their own activity instance and parallel reviewers never overwrite each other.)
+ * {@code decisionComment} are input parameters of the task in the BPMN, so each
+ * reviewer's answer stays local to their own activity instance and parallel reviewers
+ * never overwrite each other.)
  * <p>
- * On complete: records the decision against the version, in the transaction that completes the
- * task.
+ * On complete: records the decision against the version, in the transaction that
+ * completes the task.
  */
 @Component("reviewTaskListener")
 class ReviewTaskListener implements TaskListener {

@@ -9,8 +9,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ServiceTask_SettleInternalReview}, {@code ServiceTask_SettleClientReview}: computes the
- * stage's outcome from the recorded decisions and hands it to the gateway as {@code reviewOutcome}.
+ * {@code ServiceTask_SettleInternalReview}, {@code ServiceTask_SettleClientReview}:
+ * computes the stage's outcome from the recorded decisions and hands it to the gateway as
+ * {@code reviewOutcome}.
  */
 @Component("settleReviewDelegate")
 class SettleReviewDelegate implements JavaDelegate {

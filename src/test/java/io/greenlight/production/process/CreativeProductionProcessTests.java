@@ -43,9 +43,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 
 /**
- * Every path of {@code processes/CreativeProductionProcess.bpmn} on the real engine with the real
- * delegates and Greenlight's tables (the BPMN as deployed at startup). Jobs are run by the test,
- * one async boundary at a time, so each savepoint is visible.
+ * Every path of {@code processes/CreativeProductionProcess.bpmn} on the real engine with
+ * the real delegates and Greenlight's tables (the BPMN as deployed at startup). Jobs are
+ * run by the test, one async boundary at a time, so each savepoint is visible.
  */
 @SpringBootTest
 class CreativeProductionProcessTests {
@@ -125,7 +125,8 @@ class CreativeProductionProcessTests {
 		review(production, USER_TASK_INTERNAL_REVIEW, "reviewer2", "APPROVED_WITH_CHANGES", "Tighten the end card");
 		executeJobs(production);
 		assertThat(production).isWaitingAt(USER_TASK_CLIENT_REVIEW);
-		assertThat(task(taskQuery().taskAssignee("client"), production)).hasName("Client review: Approved first time v1");
+		assertThat(task(taskQuery().taskAssignee("client"), production))
+			.hasName("Client review: Approved first time v1");
 		review(production, USER_TASK_CLIENT_REVIEW, "client", "APPROVED", null);
 		executeJobs(production);
 
@@ -153,7 +154,8 @@ class CreativeProductionProcessTests {
 		// when
 		review(production, USER_TASK_INTERNAL_REVIEW, "reviewer1", "APPROVED", null);
 		review(production, USER_TASK_INTERNAL_REVIEW, "reviewer2", "CHANGES_REQUESTED", "Logo too small at 0:12");
-		assertThat(production).isWaitingAt(USER_TASK_INTERNAL_REVIEW); // the async continuations
+		assertThat(production).isWaitingAt(USER_TASK_INTERNAL_REVIEW); // the async
+																		// continuations
 		executeCurrentJobs(production);
 
 		// then
@@ -273,8 +275,8 @@ class CreativeProductionProcessTests {
 	private ProcessInstance startProduction(String title) {
 		String uniqueTitle = title;
 		ProcessInstance[] started = new ProcessInstance[1];
-		as("producer", "producers",
-				() -> started[0] = this.runtimeService.startProcessInstanceByKey(PROCESS_ID, brief(uniqueTitle, "ACME-SUMMER")));
+		as("producer", "producers", () -> started[0] = this.runtimeService.startProcessInstanceByKey(PROCESS_ID,
+				brief(uniqueTitle, "ACME-SUMMER")));
 		assertThat(started[0].getBusinessKey()).isEqualTo(asset(started[0]).id());
 		return started[0];
 	}
@@ -322,7 +324,10 @@ class CreativeProductionProcessTests {
 		}
 	}
 
-	/** Runs the jobs waiting now, not the ones they create: the process stops at the next savepoint. */
+	/**
+	 * Runs the jobs waiting now, not the ones they create: the process stops at the next
+	 * savepoint.
+	 */
 	private void executeCurrentJobs(ProcessInstance production) {
 		for (Job job : this.managementService.createJobQuery().processInstanceId(production.getId()).list()) {
 			this.managementService.executeJob(job.getId());
@@ -345,7 +350,8 @@ class CreativeProductionProcessTests {
 	}
 
 	private List<String> decisions(String assetId) {
-		return this.jdbc.sql("SELECT stage, decision, decided_by FROM decision WHERE asset_id = ? ORDER BY decided_at, id")
+		return this.jdbc
+			.sql("SELECT stage, decision, decided_by FROM decision WHERE asset_id = ? ORDER BY decided_at, id")
 			.param(assetId)
 			.query((rs, row) -> rs.getString(1) + ":" + rs.getString(2) + ":" + rs.getString(3))
 			.list();
@@ -357,6 +363,5 @@ class CreativeProductionProcessTests {
 			.query(String.class)
 			.list();
 	}
-
 
 }
