@@ -2,10 +2,13 @@ package io.greenlight.support;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.platform.launcher.LauncherSession;
@@ -13,10 +16,14 @@ import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
  * For the PostgreSQL run ({@code -Dgreenlight.test.profile=postgres}): creates a database
- * of its own for this test JVM before any test starts and drops it at the end, so nothing
- * left by an earlier run can make a test pass or fail. The server is the one in
- * {@code GREENLIGHT_PG_ADMIN_URL} (default: the local server at 127.0.0.1:5432, user
- * postgres).
+ * of its own for this test JVM before any test starts, so nothing left by an earlier run
+ * can make a test pass or fail. The server is the one in {@code GREENLIGHT_PG_ADMIN_URL}
+ * (default: the local server at 127.0.0.1:5432, user postgres).
+ * <p>
+ * The database is not dropped when the tests end: Spring closes its contexts (and the
+ * engine its last queries) only as the JVM exits, after this listener, and a database
+ * dropped under them makes the JVM wait for connection time-outs. Instead, each run first
+ * drops the test databases of earlier runs that nobody is connected to any more.
  */
 public class FreshPostgresDatabase implements LauncherSessionListener {
 
@@ -26,6 +33,8 @@ public class FreshPostgresDatabase implements LauncherSessionListener {
 
 	private static final String PASSWORD = env("GREENLIGHT_DB_PASSWORD", "");
 
+	private static final String PREFIX = "greenlight_test_";
+
 	private String database;
 
 	@Override
@@ -33,8 +42,9 @@ public class FreshPostgresDatabase implements LauncherSessionListener {
 		if (!"postgres".equals(System.getProperty("greenlight.test.profile"))) {
 			return;
 		}
-		this.database = "greenlight_test_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss"))
-				+ "_" + ThreadLocalRandom.current().nextInt(1000, 10000);
+		dropDatabasesOfEarlierRuns();
+		this.database = PREFIX + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMddHHmmss")) + "_"
+				+ ThreadLocalRandom.current().nextInt(1000, 10000);
 		execute("CREATE DATABASE " + this.database);
 		String url = ADMIN_URL.substring(0, ADMIN_URL.lastIndexOf('/') + 1) + this.database;
 		System.setProperty("GREENLIGHT_DB_URL", url);
@@ -42,10 +52,24 @@ public class FreshPostgresDatabase implements LauncherSessionListener {
 		System.setProperty("GREENLIGHT_DB_PASSWORD", PASSWORD);
 	}
 
-	@Override
-	public void launcherSessionClosed(LauncherSession session) {
-		if (this.database != null) {
-			execute("DROP DATABASE IF EXISTS " + this.database + " WITH (FORCE)");
+	private static void dropDatabasesOfEarlierRuns() {
+		String unused = "SELECT datname FROM pg_database WHERE datname LIKE '" + PREFIX + "%' AND datname NOT IN "
+				+ "(SELECT datname FROM pg_stat_activity WHERE datname IS NOT NULL)";
+		try (Connection connection = DriverManager.getConnection(ADMIN_URL, USER, PASSWORD);
+				Statement statement = connection.createStatement()) {
+			List<String> databases = new ArrayList<>();
+			try (ResultSet rows = statement.executeQuery(unused)) {
+				while (rows.next()) {
+					databases.add(rows.getString(1));
+				}
+			}
+			for (String database : databases) {
+				statement.execute("DROP DATABASE IF EXISTS " + database);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("PostgreSQL test databases: clean-up failed on " + ADMIN_URL
+					+ ". Is a PostgreSQL server running there?", ex);
 		}
 	}
 
