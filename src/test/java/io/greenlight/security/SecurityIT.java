@@ -81,6 +81,16 @@ class SecurityIT {
 	}
 
 	@Test
+	void theEngineApiRefusesQueriesThatDoNotPage() {
+		Http.Response unbound = this.http.get(Users.OPS, "/engine-rest/task");
+		Http.Response paged = this.http.get(Users.OPS, "/engine-rest/task?maxResults=50");
+
+		assertThat(unbound.status()).isEqualTo(400);
+		assertThat(unbound.json().get("message").asText()).contains("unbound number of results");
+		assertThat(paged.status()).isEqualTo(200);
+	}
+
+	@Test
 	void webappPagesSendTheBrowserToTheLoginPage() {
 		Http.Response response = this.http.get(null, "/camunda/app/tasklist/default/");
 
