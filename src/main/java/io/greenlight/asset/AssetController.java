@@ -4,9 +4,7 @@ import java.util.List;
 
 import io.greenlight.approval.ApprovalService;
 import io.greenlight.approval.DecisionRecord;
-import io.greenlight.project.ProjectRepository;
 import io.greenlight.security.CurrentUser;
-import io.greenlight.system.NotFoundException;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,12 +24,12 @@ class AssetController {
 
 	private final ApprovalService approvals;
 
-	private final ProjectRepository projects;
+	private final AssetAccess access;
 
-	AssetController(AssetService assets, ApprovalService approvals, ProjectRepository projects) {
+	AssetController(AssetService assets, ApprovalService approvals, AssetAccess access) {
 		this.assets = assets;
 		this.approvals = approvals;
-		this.projects = projects;
+		this.access = access;
 	}
 
 	@GetMapping
@@ -41,25 +39,11 @@ class AssetController {
 	}
 
 	@GetMapping("/{assetId}")
-	AssetDetail get(@PathVariable String assetId, Authentication authentication) {
-		CurrentUser user = CurrentUser.of(authentication);
-		Asset asset;
-		try {
-			asset = this.assets.get(assetId);
-		}
-		catch (NotFoundException ex) {
-			throw notFound(assetId);
-		}
-		if (!user.seesAllProjects() && !this.projects.isMember(asset.projectId(), user.id())) {
-			throw notFound(assetId);
-		}
+	AssetDetail get(@PathVariable String assetId) {
+		Asset asset = this.access.visibleAsset(assetId);
 		List<AssetVersion> versions = this.assets.versions(assetId);
 		AssetVersion latest = versions.isEmpty() ? null : versions.get(versions.size() - 1);
 		return new AssetDetail(asset, latest, versions, this.approvals.decisionsFor(assetId));
-	}
-
-	private static NotFoundException notFound(String assetId) {
-		return new NotFoundException("No asset " + assetId + " in your projects");
 	}
 
 	/**

@@ -13,8 +13,8 @@ class AssetRepository {
 	private static final String ASSET_COLUMNS = "id, project_id, title, asset_type, channel, due_date, brief, stage, "
 			+ "status, revision_round, process_instance_id, requested_by, approved_version_id, created_at, updated_at";
 
-	private static final String VERSION_COLUMNS = "id, asset_id, number, note, file_link, uploaded_by, created_at, "
-			+ "status, locked";
+	private static final String VERSION_COLUMNS = "id, asset_id, number, variant, note, file_link, file_name, "
+			+ "media_type, size_bytes, sha256, uploaded_by, created_at, status, locked";
 
 	private final JdbcClient jdbc;
 
@@ -78,8 +78,11 @@ class AssetRepository {
 	}
 
 	void insertVersion(AssetVersion version) {
-		this.jdbc.sql("INSERT INTO asset_version (" + VERSION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(version.id(), version.assetId(), version.number(), version.note(), version.fileLink(),
+		this.jdbc
+			.sql("INSERT INTO asset_version (" + VERSION_COLUMNS
+					+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(version.id(), version.assetId(), version.number(), version.variant(), version.note(),
+					version.fileLink(), version.fileName(), version.mediaType(), version.sizeBytes(), version.sha256(),
 					version.uploadedBy(), version.createdAt(), version.status().name(), version.locked())
 			.update();
 	}
@@ -91,10 +94,23 @@ class AssetRepository {
 			.single();
 	}
 
-	void supersedeCurrentVersions(String assetId) {
-		this.jdbc.sql("UPDATE asset_version SET status = ? WHERE asset_id = ? AND status = ?")
-			.params(VersionStatus.SUPERSEDED.name(), assetId, VersionStatus.CURRENT.name())
+	/** Supersedes the current version of the same variant (null: the main one). */
+	void supersedeCurrentVersions(String assetId, String variant) {
+		this.jdbc
+			.sql("UPDATE asset_version SET status = ? WHERE asset_id = ? AND status = ? AND "
+					+ ((variant == null) ? "variant IS NULL" : "variant = ?"))
+			.params((variant == null)
+					? new Object[] { VersionStatus.SUPERSEDED.name(), assetId, VersionStatus.CURRENT.name() }
+					: new Object[] { VersionStatus.SUPERSEDED.name(), assetId, VersionStatus.CURRENT.name(), variant })
 			.update();
+	}
+
+	/**
+	 * Locks the asset's row until the transaction ends, so that two versions registered
+	 * at the same moment are numbered one after the other.
+	 */
+	void lock(String assetId) {
+		this.jdbc.sql("SELECT id FROM asset WHERE id = ? FOR UPDATE").param(assetId).query(String.class).optional();
 	}
 
 	int lockVersion(String assetId, String versionId) {

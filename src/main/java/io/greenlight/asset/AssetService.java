@@ -2,6 +2,7 @@ package io.greenlight.asset;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.greenlight.project.Project;
@@ -86,14 +87,19 @@ public class AssetService {
 	}
 
 	/**
-	 * Adds the next version to the asset's stack; the previous one is superseded.
+	 * Adds the next version to the asset's stack; the previous one of the same variant is
+	 * superseded. Versions registered at the same moment get distinct numbers.
 	 */
-	public AssetVersion registerVersion(String assetId, String note, String fileLink, String uploadedBy) {
+	public AssetVersion registerVersion(String assetId, NewVersion newVersion, String uploadedBy) {
+		this.assets.lock(assetId);
 		Asset asset = get(assetId);
 		int number = this.assets.maxVersionNumber(assetId) + 1;
-		this.assets.supersedeCurrentVersions(assetId);
-		AssetVersion version = new AssetVersion(UUID.randomUUID().toString(), assetId, number, note, fileLink,
-				uploadedBy, OffsetDateTime.now(), VersionStatus.CURRENT, false);
+		this.assets.supersedeCurrentVersions(assetId, newVersion.variant());
+		VersionFile file = newVersion.file();
+		AssetVersion version = new AssetVersion(UUID.randomUUID().toString(), assetId, number, newVersion.variant(),
+				newVersion.note(), newVersion.fileLink(), (file != null) ? file.fileName() : null,
+				(file != null) ? file.mediaType() : null, (file != null) ? file.size() : null,
+				(file != null) ? file.sha256() : null, uploadedBy, OffsetDateTime.now(), VersionStatus.CURRENT, false);
 		this.assets.insertVersion(version);
 		this.assets.updateRevisionRound(asset.id(), number - 1);
 		return version;
@@ -117,6 +123,16 @@ public class AssetService {
 	@Transactional(readOnly = true)
 	public Asset get(String assetId) {
 		return this.assets.findById(assetId).orElseThrow(() -> new NotFoundException("No asset with id " + assetId));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Asset> find(String assetId) {
+		return this.assets.findById(assetId);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<AssetVersion> findVersion(String versionId) {
+		return this.assets.findVersion(versionId);
 	}
 
 	@Transactional(readOnly = true)

@@ -62,6 +62,25 @@ public final class Http {
 		}
 	}
 
+	/** Sends a request and returns the body's bytes, failing on an error status. */
+	public byte[] sendForBytes(HttpRequest.Builder builder) {
+		try {
+			HttpResponse<byte[]> response = this.client.send(builder.timeout(Duration.ofSeconds(60)).build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+			if (response.statusCode() >= 400) {
+				throw new IllegalStateException("HTTP " + response.statusCode() + " for " + builder.build().uri());
+			}
+			return response.body();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	public HttpRequest.Builder request(String user, String path) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.baseUrl + path));
 		if (user != null) {

@@ -62,6 +62,20 @@ public final class CreativeProductionProcess {
 
 		public static final String FILE_LINK = "fileLink";
 
+		/**
+		 * An uploaded version's file, passed as transient variables: never stored in the
+		 * engine.
+		 */
+		public static final String FILE_SHA256 = "fileSha256";
+
+		public static final String FILE_NAME = "fileName";
+
+		public static final String FILE_MEDIA_TYPE = "fileMediaType";
+
+		public static final String FILE_SIZE = "fileSize";
+
+		public static final String VARIANT = "variant";
+
 		public static final String DECISION = "decision";
 
 		public static final String DECISION_COMMENT = "decisionComment";

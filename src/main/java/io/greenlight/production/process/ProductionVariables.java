@@ -9,7 +9,9 @@ import java.util.Locale;
 import io.greenlight.asset.AssetType;
 import io.greenlight.asset.Channel;
 import io.greenlight.asset.NewBrief;
+import io.greenlight.asset.NewVersion;
 import io.greenlight.asset.ProductionStage;
+import io.greenlight.asset.VersionFile;
 import io.greenlight.production.process.CreativeProductionProcess.Var;
 import io.greenlight.system.InvalidRequestException;
 
@@ -79,16 +81,20 @@ public final class ProductionVariables {
 				Var.DUE_DATE, Var.BRIEF_DESCRIPTION));
 	}
 
-	public String versionNote() {
-		return text(Var.VERSION_NOTE, "note on what is in this version", 4000);
-	}
-
-	public String fileLink() {
-		String link = (String) this.scope.getVariable(Var.FILE_LINK);
-		if (link == null || link.isBlank()) {
-			return null;
+	/**
+	 * The version the creative produced: from Tasklist's form (a note and a link) or from
+	 * an upload (its file, passed as transient variables that never reach the database).
+	 */
+	public NewVersion newVersion() {
+		VersionFile file = null;
+		if (this.scope.getVariable(Var.FILE_SHA256) != null) {
+			file = new VersionFile(required(Var.FILE_SHA256), required(Var.FILE_NAME), required(Var.FILE_MEDIA_TYPE),
+					((Number) this.scope.getVariable(Var.FILE_SIZE)).longValue());
 		}
-		return text(Var.FILE_LINK, "file link", 1000);
+		String variant = optionalText(Var.VARIANT, "variant", 80);
+		String note = (file != null && optionalText(Var.VERSION_NOTE, "note", 4000) == null)
+				? "Uploaded " + file.fileName() : text(Var.VERSION_NOTE, "note on what is in this version", 4000);
+		return new NewVersion(note, optionalText(Var.FILE_LINK, "file link", 1000), variant, file);
 	}
 
 	public void removeVersionFields() {
@@ -109,6 +115,11 @@ public final class ProductionVariables {
 			throw new IllegalStateException("Process variable '" + name + "' is missing");
 		}
 		return value.toString();
+	}
+
+	private String optionalText(String name, String label, int maxLength) {
+		Object value = this.scope.getVariable(name);
+		return (value == null || value.toString().isBlank()) ? null : text(name, label, maxLength);
 	}
 
 	private String text(String name, String label) {

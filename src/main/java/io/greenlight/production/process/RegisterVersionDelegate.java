@@ -26,8 +26,8 @@ class RegisterVersionDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		ProductionVariables variables = ProductionVariables.of(execution);
-		AssetVersion version = this.assets.registerVersion(variables.assetId(), variables.versionNote(),
-				variables.fileLink(), this.actor.currentUser(null));
+		AssetVersion version = this.assets.registerVersion(variables.assetId(), variables.newVersion(),
+				this.actor.currentUser(null));
 		variables.assetVersionId(version.id());
 		variables.removeVersionFields();
 	}

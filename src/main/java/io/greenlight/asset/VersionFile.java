@@ -1,0 +1,7 @@
+package io.greenlight.asset;
+
+/**
+ * The file of a version: where it is in the blob store and what it is.
+ */
+public record VersionFile(String sha256, String fileName, String mediaType, long size) {
+}
