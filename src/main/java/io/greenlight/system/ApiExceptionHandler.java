@@ -56,24 +56,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.BAD_REQUEST, detail);
 	}
 
-	@ExceptionHandler(NotFoundException.class)
-	ProblemDetail notFound(NotFoundException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-	}
-
-	@ExceptionHandler(InvalidRequestException.class)
-	ProblemDetail badRequest(InvalidRequestException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
-	}
-
-	@ExceptionHandler(ConflictException.class)
-	ProblemDetail conflict(ConflictException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
-	}
-
-	@ExceptionHandler(UnsupportedContentException.class)
-	ProblemDetail unsupported(UnsupportedContentException ex) {
-		return ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ex.getMessage());
+	@ExceptionHandler(ApiProblem.class)
+	ProblemDetail problem(ApiProblem ex) {
+		return ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
 	}
 
 	@ExceptionHandler(BlobTooLargeException.class)

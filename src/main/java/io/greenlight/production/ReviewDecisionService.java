@@ -1,0 +1,107 @@
+package io.greenlight.production;
+
+import java.util.List;
+
+import io.greenlight.asset.Asset;
+import io.greenlight.asset.AssetAccess;
+import io.greenlight.asset.AssetService;
+import io.greenlight.asset.AssetVersion;
+import io.greenlight.asset.VersionStatus;
+import io.greenlight.production.process.CreativeProductionProcess;
+import io.greenlight.production.process.CreativeProductionProcess.Var;
+import io.greenlight.system.ApiProblem;
+import io.greenlight.system.ConflictException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A reviewer decides on a version through Greenlight's API: the decision completes their
+ * open review task for exactly that version. A superseded version takes no decision (409,
+ * naming the latest one), nor does an approved one.
+ */
+@Service
+class ReviewDecisionService {
+
+	private static final List<String> REVIEW_TASKS = List.of(CreativeProductionProcess.USER_TASK_INTERNAL_REVIEW,
+			CreativeProductionProcess.USER_TASK_CLIENT_REVIEW);
+
+	private final AssetAccess access;
+
+	private final AssetService assets;
+
+	private final TaskService taskService;
+
+	ReviewDecisionService(AssetAccess access, AssetService assets, TaskService taskService) {
+		this.access = access;
+		this.assets = assets;
+		this.taskService = taskService;
+	}
+
+	@Transactional
+	void decide(String versionId, String userId, String decision, String comment) {
+		AssetVersion version = this.access.visibleVersion(versionId);
+		Asset asset = this.assets.get(version.assetId());
+		if (version.status() == VersionStatus.SUPERSEDED) {
+			AssetVersion latest = latest(version);
+			throw new ConflictException("v" + version.number() + " of " + asset.title() + " is superseded by v"
+					+ latest.number() + ", the latest version: decide on v" + latest.number() + " (" + latest.id()
+					+ "). Comments on v" + version.number() + " stay readable.");
+		}
+		if (version.status() == VersionStatus.APPROVED) {
+			throw new ConflictException("v" + version.number() + " of " + asset.title()
+					+ " is approved and locked: it takes no more decisions.");
+		}
+		Task task = openReviewTask(asset, version, userId);
+		try {
+			this.taskService.complete(task.getId(),
+					Variables.createVariables()
+						.putValue(Var.DECISION, decision)
+						.putValue(Var.DECISION_COMMENT, comment));
+		}
+		catch (ProcessEngineException ex) {
+			throw problemIn(ex);
+		}
+	}
+
+	private Task openReviewTask(Asset asset, AssetVersion version, String userId) {
+		for (Task task : this.taskService.createTaskQuery()
+			.processInstanceBusinessKey(asset.id())
+			.taskDefinitionKeyIn(REVIEW_TASKS.toArray(String[]::new))
+			.taskAssignee(userId)
+			.listPage(0, 50)) {
+			// read through the task: the reviewer may read their own task, not the whole
+			// instance
+			Object reviewed = this.taskService.getVariable(task.getId(), Var.ASSET_VERSION_ID);
+			if (version.id().equals(reviewed)) {
+				return task;
+			}
+		}
+		throw new ConflictException("You have no open review of v" + version.number() + " of " + asset.title()
+				+ ": it is at " + asset.stage() + " (" + asset.status() + ").");
+	}
+
+	private AssetVersion latest(AssetVersion version) {
+		return this.assets.versions(version.assetId())
+			.stream()
+			.filter(other -> java.util.Objects.equals(other.variant(), version.variant()))
+			.reduce((first, second) -> second)
+			.orElse(version);
+	}
+
+	// the engine wraps what a task listener throws; the API answers with Greenlight's own
+	// message
+	private static RuntimeException problemIn(ProcessEngineException ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ApiProblem problem) {
+				return problem;
+			}
+		}
+		return ex;
+	}
+
+}
