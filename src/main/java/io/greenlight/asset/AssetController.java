@@ -10,7 +10,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 /**
  * Assets with their production status, version stack and approval record. A user who is
@@ -26,16 +29,28 @@ class AssetController {
 
 	private final AssetAccess access;
 
-	AssetController(AssetService assets, ApprovalService approvals, AssetAccess access) {
+	private final ReviewQueue reviews;
+
+	AssetController(AssetService assets, ApprovalService approvals, AssetAccess access, ReviewQueue reviews) {
 		this.assets = assets;
 		this.approvals = approvals;
 		this.access = access;
+		this.reviews = reviews;
 	}
 
+	/**
+	 * The assets of the user's projects (creative-ops: all), newest first, narrowed by
+	 * project, status, stage or "awaiting my review", a page at a time.
+	 */
 	@GetMapping
-	List<Asset> list(Authentication authentication) {
+	List<Asset> list(@RequestParam(required = false) String projectId,
+			@RequestParam(required = false) AssetStatus status, @RequestParam(required = false) ProductionStage stage,
+			@RequestParam(defaultValue = "false") boolean awaitingMyReview,
+			@RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int size, Authentication authentication) {
 		CurrentUser user = CurrentUser.of(authentication);
-		return this.assets.visibleTo(user.id(), user.seesAllProjects());
+		return this.assets.find(new AssetFilter(user.seesAllProjects() ? null : user.id(), projectId, status, stage,
+				awaitingMyReview ? this.reviews.awaitingReviewBy(user.id()) : null, page, size));
 	}
 
 	@GetMapping("/{assetId}")

@@ -1,6 +1,8 @@
 package io.greenlight.asset;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,19 +40,39 @@ class AssetRepository {
 			.optional();
 	}
 
-	List<Asset> findAll() {
-		return this.jdbc.sql("SELECT " + ASSET_COLUMNS + " FROM asset ORDER BY created_at DESC")
-			.query(Asset.class)
-			.list();
-	}
-
-	List<Asset> findByMember(String userId) {
-		return this.jdbc
-			.sql("SELECT " + ASSET_COLUMNS + " FROM asset WHERE project_id IN "
-					+ "(SELECT project_id FROM project_member WHERE user_id = ?) ORDER BY created_at DESC")
-			.param(userId)
-			.query(Asset.class)
-			.list();
+	/** The assets the filter lets through, newest first, one page of them. */
+	List<Asset> find(AssetFilter filter) {
+		StringBuilder sql = new StringBuilder("SELECT " + ASSET_COLUMNS + " FROM asset WHERE 1 = 1");
+		List<Object> params = new ArrayList<>();
+		if (filter.memberId() != null) {
+			sql.append(" AND project_id IN (SELECT project_id FROM project_member WHERE user_id = ?)");
+			params.add(filter.memberId());
+		}
+		if (filter.projectId() != null) {
+			sql.append(" AND project_id = ?");
+			params.add(filter.projectId());
+		}
+		if (filter.status() != null) {
+			sql.append(" AND status = ?");
+			params.add(filter.status().name());
+		}
+		if (filter.stage() != null) {
+			sql.append(" AND stage = ?");
+			params.add(filter.stage().name());
+		}
+		if (filter.processInstanceIds() != null) {
+			if (filter.processInstanceIds().isEmpty()) {
+				return List.of();
+			}
+			sql.append(" AND process_instance_id IN (")
+				.append(String.join(", ", Collections.nCopies(filter.processInstanceIds().size(), "?")))
+				.append(")");
+			params.addAll(filter.processInstanceIds());
+		}
+		sql.append(" ORDER BY created_at DESC, id LIMIT ? OFFSET ?");
+		params.add(filter.size());
+		params.add((long) filter.page() * filter.size());
+		return this.jdbc.sql(sql.toString()).params(params).query(Asset.class).list();
 	}
 
 	void updateStageAndStatus(String assetId, ProductionStage stage, AssetStatus status) {

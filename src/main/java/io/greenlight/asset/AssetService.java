@@ -155,8 +155,8 @@ public class AssetService {
 	}
 
 	@Transactional(readOnly = true)
-	public List<Asset> visibleTo(String userId, boolean seesAllProjects) {
-		return seesAllProjects ? this.assets.findAll() : this.assets.findByMember(userId);
+	public List<Asset> find(AssetFilter filter) {
+		return this.assets.find(filter);
 	}
 
 }

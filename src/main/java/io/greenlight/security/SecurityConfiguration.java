@@ -52,7 +52,7 @@ class SecurityConfiguration {
 	private static final RequestMatcher LOGOUT = antMatcher(HttpMethod.POST, "/logout");
 
 	private static final RequestMatcher API = new OrRequestMatcher(antMatcher("/api/**"), antMatcher("/camunda/api/**"),
-			antMatcher("/actuator/**"));
+			antMatcher("/actuator/**"), antMatcher("/v3/api-docs/**"));
 
 	@Bean
 	@Order(1)

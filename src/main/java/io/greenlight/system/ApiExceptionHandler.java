@@ -15,7 +15,10 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -54,6 +57,30 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 					? ": use one of " + Arrays.toString(invalid.getTargetType().getEnumConstants()) : "") + ".";
 		}
 		return problem(HttpStatus.BAD_REQUEST, detail);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		String problems = ex.getParameterValidationResults()
+			.stream()
+			.flatMap(result -> result.getResolvableErrors()
+				.stream()
+				.map(error -> result.getMethodParameter().getParameterName() + " " + error.getDefaultMessage()))
+			.sorted()
+			.collect(Collectors.joining("; "));
+		return problem(HttpStatus.BAD_REQUEST, "Invalid request: " + problems);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		Class<?> type = ex.getRequiredType();
+		String name = (ex instanceof MethodArgumentTypeMismatchException mismatch) ? mismatch.getName()
+				: ex.getPropertyName();
+		return problem(HttpStatus.BAD_REQUEST, "Invalid value '" + ex.getValue() + "' for " + name
+				+ ((type != null && type.isEnum()) ? ": use one of " + Arrays.toString(type.getEnumConstants()) : "")
+				+ ".");
 	}
 
 	@ExceptionHandler(ApiProblem.class)

@@ -1,0 +1,13 @@
+package io.greenlight.asset;
+
+import java.util.Set;
+
+/**
+ * What a list of assets is narrowed to; null fields do not narrow.
+ *
+ * @param processInstanceIds only these productions (e.g. those awaiting the user's
+ * review)
+ */
+public record AssetFilter(String memberId, String projectId, AssetStatus status, ProductionStage stage,
+		Set<String> processInstanceIds, int page, int size) {
+}
