@@ -15,6 +15,7 @@ import io.greenlight.storage.BlobStore;
 import io.greenlight.storage.StoredBlob;
 import io.greenlight.system.ConflictException;
 import io.greenlight.system.UnsupportedContentException;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
@@ -86,10 +87,22 @@ class VersionUploadService {
 			});
 		}
 		catch (OptimisticLockingException | NullValueException | TaskAlreadyClaimedException ex) {
-			// another upload completed the task first; the engine refused this one whole
-			throw new ConflictException("Another version of " + asset.title() + " was uploaded at the same moment "
-					+ "and is now in review: this upload was not added.");
+			throw uploadedMeanwhile(asset);
 		}
+		catch (AuthorizationException ex) {
+			// the task's authorizations go with the task: a task completed meanwhile
+			// looks forbidden
+			if (this.taskService.createTaskQuery().taskId(produce.getId()).count() == 0) {
+				throw uploadedMeanwhile(asset);
+			}
+			throw ex;
+		}
+	}
+
+	// another upload completed the task first; the engine refused this one whole
+	private static ConflictException uploadedMeanwhile(Asset asset) {
+		return new ConflictException("Another version of " + asset.title() + " was uploaded at the same moment "
+				+ "and is now in review: this upload was not added.");
 	}
 
 	/**
