@@ -1,7 +1,5 @@
 package io.greenlight.asset;
 
-import java.util.Map;
-
 import io.greenlight.support.Http;
 import io.greenlight.support.ProductionDriver;
 import io.greenlight.support.ServerIT;
@@ -34,12 +32,7 @@ class AssetListIT {
 	@Test
 	void reviewersFindWhatAwaitsThemAndProducersFilterByStatusAndStage() {
 		// given one production in internal review and one brief waiting for approval
-		String inReview = this.productions.start("List in review");
-		this.productions.claimAndComplete(Users.PRODUCER, inReview, "UserTask_ApproveBrief",
-				Map.of("briefDecision", "APPROVED"));
-		this.productions.claimAndComplete(Users.CREATIVE, inReview, "UserTask_ProduceVersion",
-				Map.of("versionNote", "First cut"));
-		this.productions.awaitTask(Users.REVIEWER1, inReview, "UserTask_InternalReview");
+		String inReview = this.productions.inInternalReview("List in review");
 		String brief = this.productions.start("List brief");
 
 		// then

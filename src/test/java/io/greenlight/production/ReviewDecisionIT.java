@@ -34,12 +34,7 @@ class ReviewDecisionIT {
 	@Test
 	void aDecisionOnASupersededVersionIsRefusedAndNamesTheLatest() {
 		// given v1 sent back with changes and v2 in review
-		String assetId = this.productions.start("Decision spot");
-		this.productions.claimAndComplete(Users.PRODUCER, assetId, "UserTask_ApproveBrief",
-				Map.of("briefDecision", "APPROVED"));
-		this.productions.claimAndComplete(Users.CREATIVE, assetId, "UserTask_ProduceVersion",
-				Map.of("versionNote", "First cut"));
-		this.productions.awaitTask(Users.REVIEWER1, assetId, "UserTask_InternalReview");
+		String assetId = this.productions.inInternalReview("Decision spot");
 		String v1 = latestVersionId(assetId);
 		assertThat(decide(Users.REVIEWER1, v1, "APPROVED", null).status()).isEqualTo(204);
 		Http.Response changes = decide(Users.REVIEWER2, v1, "CHANGES_REQUESTED", "Logo too small");
@@ -59,12 +54,7 @@ class ReviewDecisionIT {
 
 	@Test
 	void aBadDecisionIsA400AndTheTaskStaysOpen() {
-		String assetId = this.productions.start("Bad decision");
-		this.productions.claimAndComplete(Users.PRODUCER, assetId, "UserTask_ApproveBrief",
-				Map.of("briefDecision", "APPROVED"));
-		this.productions.claimAndComplete(Users.CREATIVE, assetId, "UserTask_ProduceVersion",
-				Map.of("versionNote", "First cut"));
-		this.productions.awaitTask(Users.REVIEWER1, assetId, "UserTask_InternalReview");
+		String assetId = this.productions.inInternalReview("Bad decision");
 		String v1 = latestVersionId(assetId);
 
 		Http.Response noComment = decide(Users.REVIEWER1, v1, "CHANGES_REQUESTED", null);

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -64,7 +63,7 @@ class VersionFilesIT {
 	@Test
 	void anUploadBecomesTheNextVersionAndReviewersDownloadIt() throws Exception {
 		// given a production waiting for its first version
-		String assetId = waitingForAVersion("Upload spot");
+		String assetId = this.productions.waitingForAVersion("Upload spot");
 		byte[] video = file(MP4_HEADER, 64 * 1024, 1);
 
 		// when the creative uploads the file
@@ -109,7 +108,7 @@ class VersionFilesIT {
 
 	@Test
 	void aProductionInReviewTakesNoNewVersion() {
-		String assetId = waitingForAVersion("Busy spot");
+		String assetId = this.productions.waitingForAVersion("Busy spot");
 		assertThat(uploadMultipart(Users.CREATIVE, assetId, "v1.mp4", file(MP4_HEADER, 4096, 2), null).status())
 			.isEqualTo(201);
 
@@ -123,7 +122,7 @@ class VersionFilesIT {
 
 	@Test
 	void aFileOfTheWrongKindIsRefusedAndTheProductionStillWaits() {
-		String assetId = waitingForAVersion("Wrong kind");
+		String assetId = this.productions.waitingForAVersion("Wrong kind");
 
 		Http.Response upload = uploadMultipart(Users.CREATIVE, assetId, "still.mp4", file(PNG_HEADER, 2048, 4), null);
 
@@ -135,7 +134,7 @@ class VersionFilesIT {
 
 	@Test
 	void emptyAndOversizedFilesAreRefusedAndLeaveNothingBehind() throws Exception {
-		String assetId = waitingForAVersion("Size limits");
+		String assetId = this.productions.waitingForAVersion("Size limits");
 		long partialBefore = partialUploads();
 
 		Http.Response empty = uploadRaw(Users.CREATIVE, assetId, "empty.mp4", new byte[0]);
@@ -161,8 +160,8 @@ class VersionFilesIT {
 	@Test
 	void aRawUploadWorksAndIdenticalContentIsStoredOnce() throws Exception {
 		byte[] video = file(MP4_HEADER, 8192, 7);
-		String first = waitingForAVersion("Same bytes A");
-		String second = waitingForAVersion("Same bytes B");
+		String first = this.productions.waitingForAVersion("Same bytes A");
+		String second = this.productions.waitingForAVersion("Same bytes B");
 
 		Http.Response a = uploadRaw(Users.CREATIVE, first, "../../etc/cut.mp4", video);
 		Http.Response b = uploadRaw(Users.CREATIVE, second, "cut.mp4", video);
@@ -181,7 +180,7 @@ class VersionFilesIT {
 		// the file is in the store before the transaction that registers it; when that
 		// transaction
 		// fails (here: a note longer than allowed), no version row may point anywhere
-		String assetId = waitingForAVersion("Rolled back");
+		String assetId = this.productions.waitingForAVersion("Rolled back");
 
 		Http.Response upload = uploadMultipart(Users.CREATIVE, assetId, "v1.mp4", file(MP4_HEADER, 4096, 8),
 				"x".repeat(4001));
@@ -203,7 +202,7 @@ class VersionFilesIT {
 	void twoUploadsAtTheSameMomentNeverShareANumber() throws Exception {
 		// several rounds: the two requests interleave differently each time
 		for (int round = 0; round < 6; round++) {
-			String assetId = waitingForAVersion("Race " + round);
+			String assetId = this.productions.waitingForAVersion("Race " + round);
 			List<Integer> statuses = uploadTwiceAtOnce(assetId, round);
 
 			assertThat(statuses).as("round " + round).containsExactlyInAnyOrder(201, 409);
@@ -228,14 +227,6 @@ class VersionFilesIT {
 		finally {
 			pool.shutdownNow();
 		}
-	}
-
-	private String waitingForAVersion(String title) {
-		String assetId = this.productions.start(title);
-		this.productions.claimAndComplete(Users.PRODUCER, assetId, "UserTask_ApproveBrief",
-				Map.of("briefDecision", "APPROVED"));
-		this.productions.awaitTask(Users.CREATIVE, assetId, "UserTask_ProduceVersion");
-		return assetId;
 	}
 
 	private Http.Response uploadMultipart(String user, String assetId, String fileName, byte[] content, String note) {

@@ -39,8 +39,7 @@ class CommentsIT {
 	@Test
 	void commentsOnV1AreListedNextToV2UntilResolved() {
 		// given version 1 of a video in internal review
-		String assetId = this.productions.start("Comment spot");
-		approveBriefAndProduce(assetId, "First cut");
+		String assetId = this.productions.inInternalReview("Comment spot");
 		String v1 = latestVersionId(assetId);
 
 		// when reviewers comment on a frame and on a region of it, and reply in the
@@ -96,8 +95,7 @@ class CommentsIT {
 
 	@Test
 	void anchorsThatMakeNoSenseAreRefusedWithWhatIsWrong() {
-		String assetId = this.productions.start("Anchor checks");
-		approveBriefAndProduce(assetId, "First cut");
+		String assetId = this.productions.inInternalReview("Anchor checks");
 		String v1 = latestVersionId(assetId);
 
 		Http.Response outside = post(Users.REVIEWER1, v1, """
@@ -127,19 +125,11 @@ class CommentsIT {
 
 	@Test
 	void someoneOutsideTheProjectCannotReadOrAddComments() {
-		String assetId = this.productions.start("Private feedback");
-		approveBriefAndProduce(assetId, "First cut");
+		String assetId = this.productions.inInternalReview("Private feedback");
 		String v1 = latestVersionId(assetId);
 
 		assertThat(this.http.get(Users.REVIEWER3, "/api/versions/" + v1 + "/comments").status()).isEqualTo(404);
 		assertThat(post(Users.REVIEWER3, v1, "{\"body\": \"Sneaky\"}").status()).isEqualTo(404);
-	}
-
-	private void approveBriefAndProduce(String assetId, String note) {
-		this.productions.claimAndComplete(Users.PRODUCER, assetId, "UserTask_ApproveBrief",
-				Map.of("briefDecision", "APPROVED"));
-		this.productions.claimAndComplete(Users.CREATIVE, assetId, "UserTask_ProduceVersion",
-				Map.of("versionNote", note));
 	}
 
 	private String latestVersionId(String assetId) {

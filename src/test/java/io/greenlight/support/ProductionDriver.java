@@ -31,6 +31,22 @@ public final class ProductionDriver {
 		return response.json().get("assetId").asText();
 	}
 
+	/** A production whose brief the producer approved: it waits for its first version. */
+	public String waitingForAVersion(String title) {
+		String assetId = start(title);
+		claimAndComplete(Users.PRODUCER, assetId, "UserTask_ApproveBrief", Map.of("briefDecision", "APPROVED"));
+		awaitTask(Users.CREATIVE, assetId, "UserTask_ProduceVersion");
+		return assetId;
+	}
+
+	/** A production whose version 1 the internal reviewers have to decide on. */
+	public String inInternalReview(String title) {
+		String assetId = waitingForAVersion(title);
+		claimAndComplete(Users.CREATIVE, assetId, "UserTask_ProduceVersion", Map.of("versionNote", "First cut"));
+		awaitTask(Users.REVIEWER1, assetId, "UserTask_InternalReview");
+		return assetId;
+	}
+
 	/**
 	 * Waits (the job executor may still be moving the production on) until the user can
 	 * see the production's task at that activity.
