@@ -56,9 +56,8 @@ class AssetController {
 	@GetMapping("/{assetId}")
 	AssetDetail get(@PathVariable String assetId) {
 		Asset asset = this.access.visibleAsset(assetId);
-		List<AssetVersion> versions = this.assets.versions(assetId);
-		AssetVersion latest = versions.isEmpty() ? null : versions.get(versions.size() - 1);
-		return new AssetDetail(asset, latest, versions, this.approvals.decisionsFor(assetId));
+		return new AssetDetail(asset, this.assets.latestVersion(assetId, null).orElse(null),
+				this.assets.versions(assetId), this.approvals.decisionsFor(assetId));
 	}
 
 	/**

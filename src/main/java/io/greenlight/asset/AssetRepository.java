@@ -148,6 +148,16 @@ class AssetRepository {
 			.optional();
 	}
 
+	/** The newest version of the variant (null: the main one). */
+	Optional<AssetVersion> findLatestVersion(String assetId, String variant) {
+		return this.jdbc
+			.sql("SELECT " + VERSION_COLUMNS + " FROM asset_version WHERE asset_id = ? AND "
+					+ ((variant == null) ? "variant IS NULL" : "variant = ?") + " ORDER BY number DESC LIMIT 1")
+			.params((variant == null) ? new Object[] { assetId } : new Object[] { assetId, variant })
+			.query(AssetVersion.class)
+			.optional();
+	}
+
 	List<AssetVersion> findVersions(String assetId) {
 		return this.jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM asset_version WHERE asset_id = ? ORDER BY number")
 			.param(assetId)

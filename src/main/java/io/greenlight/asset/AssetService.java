@@ -141,6 +141,14 @@ public class AssetService {
 			.orElseThrow(() -> new NotFoundException("No asset version with id " + versionId));
 	}
 
+	/**
+	 * Which version is the latest: the newest of the variant (null: the main one).
+	 */
+	@Transactional(readOnly = true)
+	public Optional<AssetVersion> latestVersion(String assetId, String variant) {
+		return this.assets.findLatestVersion(assetId, variant);
+	}
+
 	@Transactional(readOnly = true)
 	public List<AssetVersion> versions(String assetId) {
 		return this.assets.findVersions(assetId);

@@ -47,7 +47,7 @@ class ReviewDecisionService {
 		AssetVersion version = this.access.visibleVersion(versionId);
 		Asset asset = this.assets.get(version.assetId());
 		if (version.status() == VersionStatus.SUPERSEDED) {
-			AssetVersion latest = latest(version);
+			AssetVersion latest = this.assets.latestVersion(version.assetId(), version.variant()).orElse(version);
 			throw new ConflictException("v" + version.number() + " of " + asset.title() + " is superseded by v"
 					+ latest.number() + ", the latest version: decide on v" + latest.number() + " (" + latest.id()
 					+ "). Comments on v" + version.number() + " stay readable.");
@@ -83,14 +83,6 @@ class ReviewDecisionService {
 		}
 		throw new ConflictException("You have no open review of v" + version.number() + " of " + asset.title()
 				+ ": it is at " + asset.stage() + " (" + asset.status() + ").");
-	}
-
-	private AssetVersion latest(AssetVersion version) {
-		return this.assets.versions(version.assetId())
-			.stream()
-			.filter(other -> java.util.Objects.equals(other.variant(), version.variant()))
-			.reduce((first, second) -> second)
-			.orElse(version);
 	}
 
 	// the engine wraps what a task listener throws; the API answers with Greenlight's own

@@ -2,7 +2,6 @@ package io.greenlight.production;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 
 import io.greenlight.asset.Asset;
 import io.greenlight.asset.AssetAccess;
@@ -82,8 +81,7 @@ class VersionUploadService {
 					this.taskService.claim(produce.getId(), userId);
 				}
 				this.taskService.complete(produce.getId(), fileVariables(upload, fileName, blob));
-				List<AssetVersion> versions = this.assets.versions(assetId);
-				return versions.get(versions.size() - 1);
+				return this.assets.latestVersion(assetId, upload.variant()).orElseThrow();
 			});
 		}
 		catch (OptimisticLockingException | NullValueException | TaskAlreadyClaimedException ex) {

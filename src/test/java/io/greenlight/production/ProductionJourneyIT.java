@@ -110,26 +110,26 @@ class ProductionJourneyIT {
 
 	@Test
 	void anInvalidBriefIsRefusedWithWhatToFix() {
-		Http.Response missing = this.http.postJson(Users.PRODUCER, "/api/productions", """
-				{"title": "", "projectCode": "ACME-SUMMER", "deliverableType": "VIDEO", "channel": "WEB",
-				 "dueDate": "2020-01-01", "description": "Past due"}""");
+		Http.Response missing = postBrief("", "ACME-SUMMER", "VIDEO", "2020-01-01");
 		assertThat(missing.status()).isEqualTo(400);
 		assertThat(missing.json().get("detail").asText()).contains("title must not be blank")
 			.contains("dueDate must be a date in the present or in the future");
 
-		Http.Response badType = this.http.postJson(Users.PRODUCER, "/api/productions", """
-				{"title": "Hologram", "projectCode": "ACME-SUMMER", "deliverableType": "HOLOGRAM", "channel": "WEB",
-				 "dueDate": "2030-01-01", "description": "Future"}""");
+		Http.Response badType = postBrief("Hologram", "ACME-SUMMER", "HOLOGRAM", "2030-01-01");
 		assertThat(badType.status()).isEqualTo(400);
 		assertThat(badType.json().get("detail").asText()).contains("Invalid value 'HOLOGRAM' for deliverableType")
 			.contains("VIDEO");
 
-		Http.Response unknownProject = this.http.postJson(Users.PRODUCER, "/api/productions", """
-				{"title": "Lost", "projectCode": "NO-SUCH", "deliverableType": "VIDEO", "channel": "WEB",
-				 "dueDate": "2030-01-01", "description": "Nowhere"}""");
+		Http.Response unknownProject = postBrief("Lost", "NO-SUCH", "VIDEO", "2030-01-01");
 		assertThat(unknownProject.status()).isEqualTo(400);
 		assertThat(unknownProject.json().get("detail").asText()).contains("No project with code 'NO-SUCH'");
 		assertThat(this.http.get(Users.PRODUCER, "/api/assets").json().toString()).doesNotContain("\"Lost\"");
+	}
+
+	private Http.Response postBrief(String title, String projectCode, String deliverableType, String dueDate) {
+		return this.http.postJson(Users.PRODUCER, "/api/productions", """
+				{"title": "%s", "projectCode": "%s", "deliverableType": "%s", "channel": "WEB",
+				 "dueDate": "%s", "description": "A brief"}""".formatted(title, projectCode, deliverableType, dueDate));
 	}
 
 	private JsonNode asset(String user, String assetId) {
