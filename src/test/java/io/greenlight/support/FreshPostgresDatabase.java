@@ -64,12 +64,29 @@ public class FreshPostgresDatabase implements LauncherSessionListener {
 				}
 			}
 			for (String database : databases) {
-				statement.execute("DROP DATABASE IF EXISTS " + database);
+				if (!createdRecently(database)) {
+					statement.execute("DROP DATABASE IF EXISTS " + database);
+				}
 			}
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("PostgreSQL test databases: clean-up failed on " + ADMIN_URL
 					+ ". Is a PostgreSQL server running there?", ex);
+		}
+	}
+
+	/**
+	 * A database created in the last minutes may belong to a test JVM that has not
+	 * connected yet (another build on this machine), so it is left alone.
+	 */
+	private static boolean createdRecently(String database) {
+		try {
+			LocalDateTime created = LocalDateTime.parse(database.substring(PREFIX.length(), PREFIX.length() + 14),
+					DateTimeFormatter.ofPattern("yyyyMMddHHmmss"));
+			return created.isAfter(LocalDateTime.now().minusMinutes(10));
+		}
+		catch (RuntimeException ex) {
+			return false;
 		}
 	}
 
