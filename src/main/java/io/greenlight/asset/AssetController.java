@@ -1,5 +1,6 @@
 package io.greenlight.asset;
 
+import java.util.Comparator;
 import java.util.List;
 
 import io.greenlight.approval.ApprovalService;
@@ -56,16 +57,23 @@ class AssetController {
 	@GetMapping("/{assetId}")
 	AssetDetail get(@PathVariable String assetId) {
 		Asset asset = this.access.visibleAsset(assetId);
-		return new AssetDetail(asset, this.assets.latestVersion(assetId, null).orElse(null),
-				this.assets.versions(assetId), this.approvals.decisionsFor(assetId));
+		List<AssetVersion> versions = this.assets.versions(assetId);
+		AssetVersion approved = versions.stream()
+			.filter(version -> version.id().equals(asset.approvedVersionId()))
+			.findFirst()
+			.orElse(null);
+		AssetVersion latest = versions.stream().max(Comparator.comparingInt(AssetVersion::number)).orElse(null);
+		return new AssetDetail(asset, latest, approved, this.assets.variants(assetId), versions,
+				this.approvals.decisionsFor(assetId));
 	}
 
 	/**
-	 * An asset as a producer reads it: which version is the latest, which is approved,
-	 * and who decided what.
+	 * An asset as a producer reads it: which version is the latest (of any variant) and
+	 * which is approved, the same two for each variant, the whole stack, and who decided
+	 * what.
 	 */
-	record AssetDetail(Asset asset, AssetVersion latestVersion, List<AssetVersion> versions,
-			List<DecisionRecord> decisions) {
+	record AssetDetail(Asset asset, AssetVersion latestVersion, AssetVersion approvedVersion,
+			List<VariantStack> variants, List<AssetVersion> versions, List<DecisionRecord> decisions) {
 	}
 
 }

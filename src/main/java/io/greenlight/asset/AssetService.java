@@ -1,13 +1,18 @@
 package io.greenlight.asset;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import io.greenlight.project.Project;
 import io.greenlight.project.ProjectRepository;
 import io.greenlight.project.ProjectRole;
+import io.greenlight.security.UserDirectory;
 import io.greenlight.system.InvalidRequestException;
 import io.greenlight.system.NotFoundException;
 
@@ -26,21 +31,26 @@ public class AssetService {
 
 	private final ProjectRepository projects;
 
-	AssetService(AssetRepository assets, ProjectRepository projects) {
+	private final UserDirectory users;
+
+	AssetService(AssetRepository assets, ProjectRepository projects, UserDirectory users) {
 		this.assets = assets;
 		this.projects = projects;
+		this.users = users;
 	}
 
 	/**
-	 * Records a new brief as an asset in the BRIEF stage. The project must exist and have
-	 * at least one internal reviewer and one client reviewer, or nobody could approve the
-	 * work.
+	 * Records a new brief as an asset in the BRIEF stage. The project must be one of the
+	 * requester's (any project for creative-ops) and have at least one internal reviewer
+	 * and one client reviewer, or nobody could approve the work.
 	 * @return the new asset's id, also the production's business key
 	 */
 	public String registerBrief(NewBrief brief, String requestedBy, String processInstanceId) {
+		// another client's project answers as if it did not exist
 		Project project = this.projects.findByCode(brief.projectCode())
+			.filter(found -> this.projects.isMember(found.id(), requestedBy) || this.users.seesAllProjects(requestedBy))
 			.orElseThrow(() -> new InvalidRequestException("No project with code '" + brief.projectCode()
-					+ "'. Use the code your producer gave you, e.g. ACME-SUMMER."));
+					+ "' among your projects. Use the code your producer gave you, e.g. ACME-SUMMER."));
 		requireReviewers(project);
 		OffsetDateTime now = OffsetDateTime.now();
 		Asset asset = new Asset(UUID.randomUUID().toString(), project.id(), brief.title(), brief.assetType(),
@@ -147,6 +157,27 @@ public class AssetService {
 	@Transactional(readOnly = true)
 	public Optional<AssetVersion> latestVersion(String assetId, String variant) {
 		return this.assets.findLatestVersion(assetId, variant);
+	}
+
+	/**
+	 * Each variant's latest and approved version, the main one first, then by name.
+	 */
+	@Transactional(readOnly = true)
+	public List<VariantStack> variants(String assetId) {
+		Map<String, List<AssetVersion>> byVariant = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
+		for (AssetVersion version : versions(assetId)) {
+			byVariant.computeIfAbsent(version.variant(), variant -> new ArrayList<>()).add(version);
+		}
+		Comparator<AssetVersion> byNumber = Comparator.comparingInt(AssetVersion::number);
+		return byVariant.entrySet()
+			.stream()
+			.map(stack -> new VariantStack(stack.getKey(), stack.getValue().stream().max(byNumber).orElseThrow(),
+					stack.getValue()
+						.stream()
+						.filter(version -> version.status() == VersionStatus.APPROVED)
+						.max(byNumber)
+						.orElse(null)))
+			.toList();
 	}
 
 	@Transactional(readOnly = true)

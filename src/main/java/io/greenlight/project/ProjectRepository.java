@@ -68,4 +68,60 @@ public class ProjectRepository {
 			.update();
 	}
 
+	public List<Member> members(String projectId) {
+		return this.jdbc.sql("SELECT user_id, role FROM project_member WHERE project_id = ? ORDER BY role, user_id")
+			.param(projectId)
+			.query(Member.class)
+			.list();
+	}
+
+	public boolean hasRole(String projectId, String userId, ProjectRole role) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM project_member WHERE project_id = ? AND user_id = ? AND role = ?")
+			.params(projectId, userId, role.name())
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	public int removeMember(String projectId, String userId, ProjectRole role) {
+		return this.jdbc.sql("DELETE FROM project_member WHERE project_id = ? AND user_id = ? AND role = ?")
+			.params(projectId, userId, role.name())
+			.update();
+	}
+
+	/** The clients a user reviews for, as a client reviewer on any of their projects. */
+	public List<Client> clientsReviewedBy(String userId) {
+		return this.jdbc
+			.sql("SELECT DISTINCT c.id, c.name FROM client c JOIN project p ON p.client_id = c.id "
+					+ "JOIN project_member m ON m.project_id = p.id WHERE m.user_id = ? AND m.role = ? ORDER BY c.name")
+			.params(userId, ProjectRole.CLIENT_REVIEWER.name())
+			.query(Client.class)
+			.list();
+	}
+
+	public List<Client> clients() {
+		return this.jdbc.sql("SELECT id, name FROM client ORDER BY name, id").query(Client.class).list();
+	}
+
+	public Optional<Client> findClient(String clientId) {
+		return this.jdbc.sql("SELECT id, name FROM client WHERE id = ?").param(clientId).query(Client.class).optional();
+	}
+
+	/**
+	 * Projects newest first: all of them ({@code memberId} null) or those the user is a
+	 * member of.
+	 */
+	public List<Project> projects(String memberId) {
+		if (memberId == null) {
+			return this.jdbc.sql("SELECT id, client_id, code, name FROM project ORDER BY created_at DESC, code")
+				.query(Project.class)
+				.list();
+		}
+		return this.jdbc
+			.sql("SELECT id, client_id, code, name FROM project WHERE id IN "
+					+ "(SELECT project_id FROM project_member WHERE user_id = ?) ORDER BY created_at DESC, code")
+			.param(memberId)
+			.query(Project.class)
+			.list();
+	}
+
 }

@@ -63,4 +63,12 @@ class CommentRepository {
 				rs.getObject("created_at", OffsetDateTime.class));
 	}
 
+	long countOpen(String versionId) {
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM version_comment WHERE version_id = ? AND parent_id IS NULL AND resolved = FALSE")
+			.param(versionId)
+			.query(Long.class)
+			.single();
+	}
+
 }

@@ -22,6 +22,7 @@ import io.greenlight.project.ProjectRepository;
 import io.greenlight.system.InvalidRequestException;
 import io.greenlight.system.NotFoundException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,13 +46,16 @@ public class CommentService {
 
 	private final NotificationService notifications;
 
+	private final ApplicationEventPublisher events;
+
 	CommentService(CommentRepository comments, AssetAccess access, AssetService assets, ProjectRepository projects,
-			NotificationService notifications) {
+			NotificationService notifications, ApplicationEventPublisher events) {
 		this.comments = comments;
 		this.access = access;
 		this.assets = assets;
 		this.projects = projects;
 		this.notifications = notifications;
+		this.events = events;
 	}
 
 	public Comment add(String versionId, String body, Anchor anchor, String parentId, String author) {
@@ -70,6 +74,9 @@ public class CommentService {
 		Comment comment = new Comment(UUID.randomUUID().toString(), versionId, parentId, author, body.strip(), where,
 				false, null, null, OffsetDateTime.now());
 		this.comments.insert(comment);
+		if (parentId == null) {
+			this.events.publishEvent(new OpenCommentsChanged(asset.id(), versionId));
+		}
 		mentioned.remove(author);
 		this.notifications.queue(NotificationEvent.MENTIONED, comment.id(), mentioned, asset.id(), versionId,
 				author + " mentioned you on " + asset.title() + " v" + version.number());
@@ -93,6 +100,25 @@ public class CommentService {
 				previousVersion(version).map(AssetVersion::number).orElse(null), previousOpen);
 	}
 
+	/**
+	 * How many threads on the version are unresolved. No access check: for the server's
+	 * own use (task forms), never for answering a request.
+	 */
+	public long openCount(String versionId) {
+		return this.comments.countOpen(versionId);
+	}
+
+	/**
+	 * The version before this one in its variant's stack, if any. No access check.
+	 */
+	public Optional<AssetVersion> previousVersion(AssetVersion version) {
+		return this.assets.versions(version.assetId())
+			.stream()
+			.filter(other -> other.number() < version.number())
+			.filter(other -> Objects.equals(other.variant(), version.variant()))
+			.max(Comparator.comparingInt(AssetVersion::number));
+	}
+
 	public Comment resolve(String commentId, String user) {
 		return setResolved(commentId, true, user);
 	}
@@ -113,6 +139,8 @@ public class CommentService {
 			throw new InvalidRequestException("Resolve the comment that starts the thread, not a reply.");
 		}
 		this.comments.setResolved(commentId, resolved, resolved ? user : null, resolved ? OffsetDateTime.now() : null);
+		this.events.publishEvent(
+				new OpenCommentsChanged(this.assets.version(comment.versionId()).assetId(), comment.versionId()));
 		return this.comments.findById(commentId).orElseThrow();
 	}
 
@@ -154,14 +182,6 @@ public class CommentService {
 			}
 		}
 		return threads;
-	}
-
-	private Optional<AssetVersion> previousVersion(AssetVersion version) {
-		return this.assets.versions(version.assetId())
-			.stream()
-			.filter(other -> other.number() < version.number())
-			.filter(other -> Objects.equals(other.variant(), version.variant()))
-			.max(Comparator.comparingInt(AssetVersion::number));
 	}
 
 	private static NotFoundException notFound(String commentId) {

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.greenlight.support.TestFiles;
 import io.greenlight.support.Http;
 import io.greenlight.support.ProductionDriver;
 import io.greenlight.support.Users;
@@ -39,9 +40,6 @@ import static org.awaitility.Awaitility.await;
 class UploadDownloadBenchmark {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
-
-	private static final byte[] MP4_HEADER = { 0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0, 'i',
-			's', 'o', 'm', 'i', 's', 'o', '2' };
 
 	@TempDir
 	Path workspace;
@@ -162,7 +160,8 @@ class UploadDownloadBenchmark {
 			int n = (int) Math.min(count, this.length - this.position);
 			for (int i = 0; i < n; i++) {
 				long at = this.position + i;
-				buffer[offset + i] = (at < MP4_HEADER.length) ? MP4_HEADER[(int) at] : (byte) (at * 31 >>> 3);
+				buffer[offset + i] = (at < TestFiles.MP4_HEADER.length) ? TestFiles.MP4_HEADER[(int) at]
+						: (byte) (at * 31 >>> 3);
 			}
 			this.position += n;
 			return n;

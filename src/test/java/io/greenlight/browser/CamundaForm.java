@@ -75,6 +75,24 @@ final class CamundaForm {
 		return this;
 	}
 
+	/**
+	 * Waits until a text block of the form contains {@code heading}, and returns that
+	 * block's text as the user reads it.
+	 */
+	String awaitText(String heading) {
+		By text = By.xpath(this.scope + "//div[contains(@class,'fjs-form-field-text')][contains(normalize-space(),"
+				+ literal(heading) + ")]");
+		return this.browser.visible(text).getText().replaceAll("\\s+", " ").trim();
+	}
+
+	/** Where the link that reads {@code text} in the form's text goes. */
+	String linkHref(String text) {
+		return this.browser
+			.visible(By.xpath(this.scope + "//div[contains(@class,'fjs-form-field-text')]//a[normalize-space()="
+					+ literal(text) + "]"))
+			.getDomProperty("href");
+	}
+
 	private By label(String label) {
 		return By.xpath(this.scope + "//label[contains(@class,'fjs-form-field-label')][normalize-space(text())="
 				+ literal(label) + "]");

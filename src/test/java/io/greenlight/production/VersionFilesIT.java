@@ -3,12 +3,11 @@ package io.greenlight.production;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Random;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +20,7 @@ import io.greenlight.support.Multipart;
 import io.greenlight.support.ProductionDriver;
 import io.greenlight.support.ServerIT;
 import io.greenlight.support.Users;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +28,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static io.greenlight.support.TestFiles.MP4_HEADER;
+import static io.greenlight.support.TestFiles.PNG_HEADER;
+import static io.greenlight.support.TestFiles.file;
+import static io.greenlight.support.TestFiles.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Version files over real HTTP: a creative's upload becomes the next version and moves
@@ -37,12 +42,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ServerIT
 class VersionFilesIT {
-
-	private static final byte[] MP4_HEADER = { 0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0, 'i',
-			's', 'o', 'm', 'i', 's', 'o', '2' };
-
-	private static final byte[] PNG_HEADER = { (byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 'I',
-			'H', 'D', 'R' };
 
 	private final Http http;
 
@@ -67,7 +66,7 @@ class VersionFilesIT {
 		byte[] video = file(MP4_HEADER, 64 * 1024, 1);
 
 		// when the creative uploads the file
-		Http.Response upload = uploadMultipart(Users.CREATIVE, assetId, "cut v1.mp4", video, "First cut");
+		Http.Response upload = this.productions.upload(Users.CREATIVE, assetId, "cut v1.mp4", video, "First cut");
 
 		// then it is version 1 with its file's facts, and the production moved on to
 		// review
@@ -109,10 +108,11 @@ class VersionFilesIT {
 	@Test
 	void aProductionInReviewTakesNoNewVersion() {
 		String assetId = this.productions.waitingForAVersion("Busy spot");
-		assertThat(uploadMultipart(Users.CREATIVE, assetId, "v1.mp4", file(MP4_HEADER, 4096, 2), null).status())
+		assertThat(this.productions.upload(Users.CREATIVE, assetId, "v1.mp4", file(MP4_HEADER, 4096, 2), null).status())
 			.isEqualTo(201);
 
-		Http.Response second = uploadMultipart(Users.CREATIVE, assetId, "v2.mp4", file(MP4_HEADER, 4096, 3), null);
+		Http.Response second = this.productions.upload(Users.CREATIVE, assetId, "v2.mp4", file(MP4_HEADER, 4096, 3),
+				null);
 
 		assertThat(second.status()).isEqualTo(409);
 		assertThat(second.json().get("detail").asText()).contains("does not wait for a new version")
@@ -124,7 +124,8 @@ class VersionFilesIT {
 	void aFileOfTheWrongKindIsRefusedAndTheProductionStillWaits() {
 		String assetId = this.productions.waitingForAVersion("Wrong kind");
 
-		Http.Response upload = uploadMultipart(Users.CREATIVE, assetId, "still.mp4", file(PNG_HEADER, 2048, 4), null);
+		Http.Response upload = this.productions.upload(Users.CREATIVE, assetId, "still.mp4", file(PNG_HEADER, 2048, 4),
+				null);
 
 		assertThat(upload.status()).isEqualTo(415);
 		assertThat(upload.json().get("detail").asText()).contains("image/png").contains("VIDEO").contains("video/*");
@@ -139,7 +140,7 @@ class VersionFilesIT {
 
 		Http.Response empty = uploadRaw(Users.CREATIVE, assetId, "empty.mp4", new byte[0]);
 		Http.Response tooLarge = uploadRaw(Users.CREATIVE, assetId, "huge.mp4", file(MP4_HEADER, 1024 * 1024 + 1, 5));
-		Http.Response tooLargeMultipart = uploadMultipart(Users.CREATIVE, assetId, "huge.mp4",
+		Http.Response tooLargeMultipart = this.productions.upload(Users.CREATIVE, assetId, "huge.mp4",
 				file(MP4_HEADER, 2 * 1024 * 1024, 6), null);
 
 		assertThat(empty.status()).isEqualTo(400);
@@ -182,7 +183,7 @@ class VersionFilesIT {
 		// fails (here: a note longer than allowed), no version row may point anywhere
 		String assetId = this.productions.waitingForAVersion("Rolled back");
 
-		Http.Response upload = uploadMultipart(Users.CREATIVE, assetId, "v1.mp4", file(MP4_HEADER, 4096, 8),
+		Http.Response upload = this.productions.upload(Users.CREATIVE, assetId, "v1.mp4", file(MP4_HEADER, 4096, 8),
 				"x".repeat(4001));
 
 		assertThat(upload.status()).isEqualTo(400);
@@ -196,6 +197,43 @@ class VersionFilesIT {
 				Files.exists(this.storage.resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha)))
 			.as("file of version row " + sha)
 			.isTrue());
+	}
+
+	@Test
+	void eachVariantHasItsOwnLatestAndApprovedVersion() {
+		// given v1, a 30s cut, sent back by a reviewer
+		String assetId = this.productions.waitingForAVersion("Two cuts");
+		Http.Response v1 = this.productions.upload(Users.CREATIVE, assetId, "30s.mp4", file(MP4_HEADER, 4096, 21),
+				"Long cut", "30s cut");
+		assertThat(v1.status()).as(v1.body()).isEqualTo(201);
+		this.productions.review(Users.REVIEWER1, assetId, "UserTask_InternalReview", Map.of("decision", "APPROVED"));
+		this.productions.review(Users.REVIEWER2, assetId, "UserTask_InternalReview",
+				Map.of("decision", "CHANGES_REQUESTED", "decisionComment", "Try a short cut"));
+		this.productions.awaitTask(Users.CREATIVE, assetId, "UserTask_ProduceVersion");
+
+		// when v2 is a 15s cut of the same asset, and everyone approves it
+		Http.Response v2 = this.productions.upload(Users.CREATIVE, assetId, "15s.mp4", file(MP4_HEADER, 4096, 22),
+				"Short cut", "15s cut");
+		assertThat(v2.status()).as(v2.body()).isEqualTo(201);
+		String v2Id = v2.json().get("id").asText();
+		this.productions.review(Users.REVIEWER1, assetId, "UserTask_InternalReview", Map.of("decision", "APPROVED"));
+		this.productions.review(Users.REVIEWER2, assetId, "UserTask_InternalReview", Map.of("decision", "APPROVED"));
+		this.productions.review(Users.CLIENT, assetId, "UserTask_ClientReview", Map.of("decision", "APPROVED"));
+
+		// then the 15s cut's latest and approved version is v2, and the 30s cut still
+		// has v1 as its latest (a parallel version, not superseded) and nothing approved
+		JsonNode detail = await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.http.get(Users.PRODUCER, "/api/assets/" + assetId).json(),
+					json -> v2Id.equals(json.at("/approvedVersion/id").asText()));
+		assertThat(detail.at("/latestVersion/number").asInt()).isEqualTo(2);
+		assertThat(detail.get("variants")).hasSize(2);
+		assertThat(detail.at("/variants/0/variant").asText()).isEqualTo("15s cut");
+		assertThat(detail.at("/variants/0/latest/id").asText()).isEqualTo(v2Id);
+		assertThat(detail.at("/variants/0/approved/id").asText()).isEqualTo(v2Id);
+		assertThat(detail.at("/variants/1/variant").asText()).isEqualTo("30s cut");
+		assertThat(detail.at("/variants/1/latest/number").asInt()).isEqualTo(1);
+		assertThat(detail.at("/variants/1/latest/status").asText()).isNotEqualTo("SUPERSEDED");
+		assertThat(detail.at("/variants/1/approved").isNull()).isTrue();
 	}
 
 	@Test
@@ -229,15 +267,6 @@ class VersionFilesIT {
 		}
 	}
 
-	private Http.Response uploadMultipart(String user, String assetId, String fileName, byte[] content, String note) {
-		Multipart body = new Multipart();
-		if (note != null) {
-			body.field("note", note);
-		}
-		body.file("file", fileName, content);
-		return this.http.post(user, "/api/assets/" + assetId + "/versions", body.contentType(), body.bytes());
-	}
-
 	private Http.Response uploadRaw(String user, String assetId, String fileName, byte[] content) {
 		String query = "?fileName=" + java.net.URLEncoder.encode(fileName, java.nio.charset.StandardCharsets.UTF_8);
 		return this.http.send(this.http.request(user, "/api/assets/" + assetId + "/versions" + query)
@@ -257,22 +286,6 @@ class VersionFilesIT {
 		List<JsonNode> versions = new ArrayList<>();
 		this.http.get(Users.PRODUCER, "/api/assets/" + assetId).json().get("versions").forEach(versions::add);
 		return versions;
-	}
-
-	private static byte[] file(byte[] header, int size, long seed) {
-		byte[] content = new byte[size];
-		new Random(seed).nextBytes(content);
-		System.arraycopy(header, 0, content, 0, Math.min(header.length, size));
-		return content;
-	}
-
-	private static String sha256(byte[] content) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-		}
-		catch (java.security.NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

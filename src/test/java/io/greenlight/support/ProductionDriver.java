@@ -24,9 +24,14 @@ public final class ProductionDriver {
 
 	/** The producer posts a brief for the demo project. @return the asset id */
 	public String start(String title) {
-		Http.Response response = this.http.postJson(Users.PRODUCER, "/api/productions", """
-				{"title": "%s", "projectCode": "ACME-SUMMER", "deliverableType": "VIDEO", "channel": "WEB",
-				 "dueDate": "2030-01-31", "description": "Thirty seconds of summer"}""".formatted(title));
+		return start(Users.PRODUCER, title, "ACME-SUMMER");
+	}
+
+	/** The producer posts a brief for a project of theirs. @return the asset id */
+	public String start(String producer, String title, String projectCode) {
+		Http.Response response = this.http.postJson(producer, "/api/productions", """
+				{"title": "%s", "projectCode": "%s", "deliverableType": "VIDEO", "channel": "WEB",
+				 "dueDate": "2030-01-31", "description": "Thirty seconds of summer"}""".formatted(title, projectCode));
 		assertThat(response.status()).as(response.body()).isEqualTo(201);
 		return response.json().get("assetId").asText();
 	}
@@ -100,6 +105,25 @@ public final class ProductionDriver {
 		String taskId = awaitTask(reviewer, assetId, activityId).get("id").asText();
 		Http.Response response = complete(reviewer, taskId, variables);
 		assertThat(response.status()).as(response.body()).isEqualTo(204);
+	}
+
+	/** Uploads a file as the next version (multipart, as a browser sends it). */
+	public Http.Response upload(String user, String assetId, String fileName, byte[] content, String note) {
+		return upload(user, assetId, fileName, content, note, null);
+	}
+
+	/** Uploads a file as the next version of a variant ("30s cut"). */
+	public Http.Response upload(String user, String assetId, String fileName, byte[] content, String note,
+			String variant) {
+		Multipart body = new Multipart();
+		if (variant != null) {
+			body.field("variant", variant);
+		}
+		if (note != null) {
+			body.field("note", note);
+		}
+		body.file("file", fileName, content);
+		return this.http.post(user, "/api/assets/" + assetId + "/versions", body.contentType(), body.bytes());
 	}
 
 }

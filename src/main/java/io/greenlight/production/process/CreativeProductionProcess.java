@@ -86,6 +86,27 @@ public final class CreativeProductionProcess {
 
 		public static final String NOTIFICATION_EVENT = "notificationEvent";
 
+		/** Task-local, for the review form: the asset's title. */
+		public static final String ASSET_TITLE = "assetTitle";
+
+		/** Task-local, for the review form: the number of the version under review. */
+		public static final String VERSION_NUMBER = "versionNumber";
+
+		/** Task-local, for the review form: where to open the version's file. */
+		public static final String VERSION_FILE_URL = "versionFileUrl";
+
+		/** Task-local, for the review form: where to read the version's comments. */
+		public static final String COMMENTS_URL = "commentsUrl";
+
+		/** Task-local, for the review form: unresolved threads on this version. */
+		public static final String OPEN_COMMENTS = "openComments";
+
+		/** Task-local, for the review form: the version before, or 0. */
+		public static final String PREVIOUS_VERSION_NUMBER = "previousVersionNumber";
+
+		/** Task-local, for the review form: unresolved threads on the version before. */
+		public static final String PREVIOUS_OPEN_COMMENTS = "previousOpenComments";
+
 		private Var() {
 		}
 

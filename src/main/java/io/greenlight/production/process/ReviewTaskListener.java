@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Review tasks ({@code UserTask_InternalReview}, {@code UserTask_ClientReview}).
  * <p>
- * On create: queues "review requested" for the assignee. ({@code decision} and
+ * On create: gives the form the facts about the version (see {@link ReviewTaskFacts}) and
+ * queues "review requested" for the assignee. ({@code decision} and
  * {@code decisionComment} are input parameters of the task in the BPMN, so each
  * reviewer's answer stays local to their own activity instance and parallel reviewers
  * never overwrite each other.)
@@ -34,16 +35,21 @@ class ReviewTaskListener implements TaskListener {
 
 	private final EngineActor actor;
 
-	ReviewTaskListener(ApprovalService approvals, ProductionNotifier notifier, EngineActor actor) {
+	private final ReviewTaskFacts facts;
+
+	ReviewTaskListener(ApprovalService approvals, ProductionNotifier notifier, EngineActor actor,
+			ReviewTaskFacts facts) {
 		this.approvals = approvals;
 		this.notifier = notifier;
 		this.actor = actor;
+		this.facts = facts;
 	}
 
 	@Override
 	public void notify(DelegateTask task) {
 		if (EVENTNAME_CREATE.equals(task.getEventName())) {
 			ProductionVariables variables = ProductionVariables.of(task);
+			this.facts.fill(task, variables.assetVersionId());
 			this.notifier.reviewRequested(task.getId(), task.getName(), List.of(task.getAssignee()),
 					variables.assetId(), variables.assetVersionId());
 		}

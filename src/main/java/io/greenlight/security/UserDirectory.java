@@ -1,0 +1,35 @@
+package io.greenlight.security;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.stereotype.Component;
+
+/**
+ * Facts about users that Greenlight needs when the user in question is not the one signed
+ * in (or no one is, as in the engine's jobs). Read as the server, so the reader's own
+ * permissions on users do not matter.
+ */
+@Component
+public class UserDirectory {
+
+	private final IdentityService identityService;
+
+	private final SystemActor system;
+
+	UserDirectory(IdentityService identityService, SystemActor system) {
+		this.identityService = identityService;
+		this.system = system;
+	}
+
+	public boolean exists(String userId) {
+		return this.system.call(() -> this.identityService.createUserQuery().userId(userId).count() > 0);
+	}
+
+	/** Creative-ops and administrators see every project (see {@link CurrentUser}). */
+	public boolean seesAllProjects(String userId) {
+		return this.system.call(() -> this.identityService.createGroupQuery()
+			.groupMember(userId)
+			.groupIdIn(Groups.CREATIVE_OPS, Groups.CAMUNDA_ADMIN)
+			.count() > 0);
+	}
+
+}
