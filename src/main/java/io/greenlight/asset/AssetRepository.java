@@ -16,7 +16,7 @@ class AssetRepository {
 			+ "status, revision_round, process_instance_id, requested_by, approved_version_id, created_at, updated_at";
 
 	private static final String VERSION_COLUMNS = "id, asset_id, number, variant, note, file_link, file_name, "
-			+ "media_type, size_bytes, sha256, uploaded_by, created_at, status, locked";
+			+ "media_type, size_bytes, sha256, uploaded_by, created_at, status, locked, duration_ms";
 
 	private final JdbcClient jdbc;
 
@@ -102,10 +102,11 @@ class AssetRepository {
 	void insertVersion(AssetVersion version) {
 		this.jdbc
 			.sql("INSERT INTO asset_version (" + VERSION_COLUMNS
-					+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(version.id(), version.assetId(), version.number(), version.variant(), version.note(),
 					version.fileLink(), version.fileName(), version.mediaType(), version.sizeBytes(), version.sha256(),
-					version.uploadedBy(), version.createdAt(), version.status().name(), version.locked())
+					version.uploadedBy(), version.createdAt(), version.status().name(), version.locked(),
+					version.durationMs())
 			.update();
 	}
 

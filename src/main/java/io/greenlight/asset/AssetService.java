@@ -109,7 +109,8 @@ public class AssetService {
 		AssetVersion version = new AssetVersion(UUID.randomUUID().toString(), assetId, number, newVersion.variant(),
 				newVersion.note(), newVersion.fileLink(), (file != null) ? file.fileName() : null,
 				(file != null) ? file.mediaType() : null, (file != null) ? file.size() : null,
-				(file != null) ? file.sha256() : null, uploadedBy, OffsetDateTime.now(), VersionStatus.CURRENT, false);
+				(file != null) ? file.sha256() : null, uploadedBy, OffsetDateTime.now(), VersionStatus.CURRENT, false,
+				(file != null) ? file.durationMs() : null);
 		this.assets.insertVersion(version);
 		this.assets.updateRevisionRound(asset.id(), number - 1);
 		return version;

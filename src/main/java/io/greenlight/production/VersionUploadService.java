@@ -2,6 +2,7 @@ package io.greenlight.production;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.OptionalLong;
 
 import io.greenlight.asset.Asset;
 import io.greenlight.asset.AssetAccess;
@@ -11,6 +12,7 @@ import io.greenlight.asset.FileNames;
 import io.greenlight.production.process.CreativeProductionProcess;
 import io.greenlight.production.process.CreativeProductionProcess.Var;
 import io.greenlight.storage.BlobStore;
+import io.greenlight.storage.MediaProbe;
 import io.greenlight.storage.StoredBlob;
 import io.greenlight.system.ConflictException;
 import io.greenlight.system.UnsupportedContentException;
@@ -47,15 +49,19 @@ class VersionUploadService {
 
 	private final TransactionTemplate transaction;
 
+	private final MediaProbe media;
+
 	private final long maxBytes;
 
 	VersionUploadService(AssetAccess access, AssetService assets, BlobStore blobs, TaskService taskService,
-			TransactionTemplate transaction, @Value("${greenlight.storage.max-upload-size}") DataSize maxUploadSize) {
+			TransactionTemplate transaction, MediaProbe media,
+			@Value("${greenlight.storage.max-upload-size}") DataSize maxUploadSize) {
 		this.access = access;
 		this.assets = assets;
 		this.blobs = blobs;
 		this.taskService = taskService;
 		this.transaction = transaction;
+		this.media = media;
 		this.maxBytes = maxUploadSize.toBytes();
 	}
 
@@ -75,12 +81,13 @@ class VersionUploadService {
 			throw new UnsupportedContentException("'" + fileName + "' is " + blob.mediaType() + ", but " + asset.title()
 					+ " is " + asset.assetType() + ": upload " + asset.assetType().accepted() + ".");
 		}
+		OptionalLong duration = this.media.durationMs(this.blobs.find(blob.sha256()).orElseThrow(), blob.mediaType());
 		try {
 			return this.transaction.execute(status -> {
 				if (produce.getAssignee() == null) {
 					this.taskService.claim(produce.getId(), userId);
 				}
-				this.taskService.complete(produce.getId(), fileVariables(upload, fileName, blob));
+				this.taskService.complete(produce.getId(), fileVariables(upload, fileName, blob, duration));
 				return this.assets.latestVersion(assetId, upload.variant()).orElseThrow();
 			});
 		}
@@ -121,14 +128,17 @@ class VersionUploadService {
 
 	// transient: the file's details reach ServiceTask_RegisterVersion in this transaction
 	// only
-	private static VariableMap fileVariables(VersionUpload upload, String fileName, StoredBlob blob) {
-		return Variables.createVariables()
+	private static VariableMap fileVariables(VersionUpload upload, String fileName, StoredBlob blob,
+			OptionalLong duration) {
+		VariableMap variables = Variables.createVariables()
 			.putValueTyped(Var.FILE_SHA256, Variables.stringValue(blob.sha256(), true))
 			.putValueTyped(Var.FILE_NAME, Variables.stringValue(fileName, true))
 			.putValueTyped(Var.FILE_MEDIA_TYPE, Variables.stringValue(blob.mediaType(), true))
 			.putValueTyped(Var.FILE_SIZE, Variables.longValue(blob.size(), true))
 			.putValueTyped(Var.VERSION_NOTE, Variables.stringValue(upload.note(), true))
 			.putValueTyped(Var.VARIANT, Variables.stringValue(upload.variant(), true));
+		duration.ifPresent(ms -> variables.putValueTyped(Var.FILE_DURATION_MS, Variables.longValue(ms, true)));
+		return variables;
 	}
 
 	/**

@@ -27,7 +27,7 @@ public record Anchor(Long timeMs, Long endMs, Double x, Double y, Double w, Doub
 	 * @throws InvalidRequestException naming every problem, so the reviewer can fix them
 	 * at once
 	 */
-	void validateFor(AssetType type) {
+	void validateFor(AssetType type, Long durationMs) {
 		List<String> problems = new ArrayList<>();
 		boolean timed = type == AssetType.VIDEO || type == AssetType.AUDIO;
 		if (this.timeMs != null || this.endMs != null) {
@@ -42,6 +42,11 @@ public record Anchor(Long timeMs, Long endMs, Double x, Double y, Double w, Doub
 			}
 			if (this.timeMs != null && this.endMs != null && this.endMs <= this.timeMs) {
 				problems.add("endMs must be after timeMs");
+			}
+			Long last = (this.endMs != null) ? this.endMs : this.timeMs;
+			if (durationMs != null && last != null && last > durationMs) {
+				problems.add("the version runs " + durationMs + " ms: " + ((this.endMs != null) ? "endMs " : "timeMs ")
+						+ last + " is past its end");
 			}
 		}
 		if (hasRegion()) {

@@ -69,7 +69,7 @@ public class CommentService {
 						"A reply has no anchor of its own: it is about the comment it answers.");
 			}
 		}
-		where.validateFor(asset.assetType());
+		where.validateFor(asset.assetType(), version.durationMs());
 		Set<String> mentioned = mentions(body, asset);
 		Comment comment = new Comment(UUID.randomUUID().toString(), versionId, parentId, author, body.strip(), where,
 				false, null, null, OffsetDateTime.now());

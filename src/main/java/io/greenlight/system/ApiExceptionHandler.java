@@ -9,6 +9,8 @@ import io.greenlight.storage.BlobTooLargeException;
 import io.greenlight.storage.EmptyBlobException;
 import org.camunda.bpm.engine.AuthorizationException;
 
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -102,6 +104,26 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		return problem(HttpStatus.PAYLOAD_TOO_LARGE, "The file is larger than the server accepts.");
+	}
+
+	// method validation of a @Validated bean (a service, or a controller that asks for
+	// it)
+	@ExceptionHandler(ConstraintViolationException.class)
+	ProblemDetail invalid(ConstraintViolationException ex) {
+		String problems = ex.getConstraintViolations()
+			.stream()
+			.map(violation -> lastNode(violation.getPropertyPath()) + " " + violation.getMessage())
+			.sorted()
+			.collect(Collectors.joining("; "));
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid request: " + problems);
+	}
+
+	private static String lastNode(Path path) {
+		String name = "";
+		for (Path.Node node : path) {
+			name = node.getName();
+		}
+		return name;
 	}
 
 	@ExceptionHandler(AuthorizationException.class)

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.greenlight.support.Http;
 import io.greenlight.support.ProductionDriver;
 import io.greenlight.support.ServerIT;
+import io.greenlight.support.TestFiles;
 import io.greenlight.support.Users;
 import org.junit.jupiter.api.Test;
 
@@ -121,6 +122,32 @@ class CommentsIT {
 		assertThat(stranger.status()).isEqualTo(400);
 		assertThat(stranger.json().get("detail").asText()).contains("@reviewer3 is not one");
 		assertThat(this.http.get(Users.REVIEWER1, "/api/versions/" + v1 + "/comments").json().get("threads")).isEmpty();
+	}
+
+	@Test
+	void aTimecodePastTheEndOfTheVideoIsRefused() {
+		// given an uploaded video whose header says it runs 30 seconds
+		String assetId = this.productions.waitingForAVersion("Thirty seconds");
+		Http.Response upload = this.productions.upload(Users.CREATIVE, assetId, "spot.mp4",
+				TestFiles.mp4Running(30_000), "Final length");
+		assertThat(upload.status()).as(upload.body()).isEqualTo(201);
+		assertThat(upload.json().get("durationMs").asLong()).isEqualTo(30_000);
+		String v1 = upload.json().get("id").asText();
+
+		// then a comment on its last second is taken, one past its end is not
+		assertThat(post(Users.REVIEWER1, v1, """
+				{"body": "Last frame: hold the logo", "anchor": {"timeMs": 29500}}""").status()).isEqualTo(201);
+		Http.Response late = post(Users.REVIEWER1, v1, """
+				{"body": "After the end?", "anchor": {"timeMs": 45000}}""");
+		Http.Response range = post(Users.REVIEWER1, v1, """
+				{"body": "Fade out", "anchor": {"timeMs": 28000, "endMs": 31000}}""");
+		assertThat(late.status()).isEqualTo(400);
+		assertThat(late.json().get("detail").asText())
+			.contains("the version runs 30000 ms: timeMs 45000 is past its end");
+		assertThat(range.status()).isEqualTo(400);
+		assertThat(range.json().get("detail").asText()).contains("endMs 31000 is past its end");
+		assertThat(this.http.get(Users.REVIEWER1, "/api/versions/" + v1 + "/comments").json().get("threads"))
+			.hasSize(1);
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package io.greenlight.support;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -28,6 +30,28 @@ public final class TestFiles {
 		new Random(seed).nextBytes(content);
 		System.arraycopy(header, 0, content, 0, Math.min(header.length, size));
 		return content;
+	}
+
+	/**
+	 * The smallest MP4 that says how long it runs: a file type box and a movie header
+	 * (timescale 1000, so the duration is in milliseconds), no tracks.
+	 */
+	public static byte[] mp4Running(int durationMs) {
+		ByteBuffer mp4 = ByteBuffer.allocate(24 + 8 + 108);
+		mp4.putInt(24).put(ascii("ftypisom")).putInt(512).put(ascii("isomiso2"));
+		mp4.putInt(8 + 108).put(ascii("moov"));
+		mp4.putInt(108).put(ascii("mvhd")).putInt(0).putInt(0).putInt(0);
+		mp4.putInt(1000).putInt(durationMs);
+		mp4.putInt(0x00010000).putShort((short) 0x0100).put(new byte[10]);
+		for (int value : new int[] { 0x00010000, 0, 0, 0, 0x00010000, 0, 0, 0, 0x40000000 }) {
+			mp4.putInt(value);
+		}
+		mp4.put(new byte[24]).putInt(2);
+		return mp4.array();
+	}
+
+	private static byte[] ascii(String text) {
+		return text.getBytes(StandardCharsets.US_ASCII);
 	}
 
 	public static String sha256(byte[] content) {

@@ -74,6 +74,9 @@ public final class CreativeProductionProcess {
 
 		public static final String FILE_SIZE = "fileSize";
 
+		/** Transient, from an upload: how long a video or audio file runs, if known. */
+		public static final String FILE_DURATION_MS = "fileDurationMs";
+
 		public static final String VARIANT = "variant";
 
 		public static final String DECISION = "decision";

@@ -89,7 +89,9 @@ public final class ProductionVariables {
 		VersionFile file = null;
 		if (this.scope.getVariable(Var.FILE_SHA256) != null) {
 			file = new VersionFile(required(Var.FILE_SHA256), required(Var.FILE_NAME), required(Var.FILE_MEDIA_TYPE),
-					((Number) this.scope.getVariable(Var.FILE_SIZE)).longValue());
+					((Number) this.scope.getVariable(Var.FILE_SIZE)).longValue(),
+					(this.scope.getVariable(Var.FILE_DURATION_MS) instanceof Number duration) ? duration.longValue()
+							: null);
 		}
 		String variant = optionalText(Var.VARIANT, "variant", 80);
 		String note = (file != null && optionalText(Var.VERSION_NOTE, "note", 4000) == null)
