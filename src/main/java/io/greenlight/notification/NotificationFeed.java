@@ -27,7 +27,7 @@ class NotificationFeed {
 			.query((rs, row) -> new FeedItem(rs.getString("id"), NotificationEvent.valueOf(rs.getString("event")),
 					rs.getString("subject"), rs.getString("asset_id"), rs.getString("version_id"),
 					rs.getString("task_id"), rs.getObject("created_at", OffsetDateTime.class),
-					rs.getObject("read_at", OffsetDateTime.class)))
+					rs.getObject("read_at", OffsetDateTime.class), rs.getObject("read_at") != null))
 			.list();
 	}
 
@@ -67,12 +67,7 @@ class NotificationFeed {
 
 	/** One notification in a user's feed. */
 	record FeedItem(String id, NotificationEvent event, String subject, String assetId, String versionId, String taskId,
-			OffsetDateTime createdAt, OffsetDateTime readAt) {
-
-		public boolean read() {
-			return this.readAt != null;
-		}
-
+			OffsetDateTime createdAt, OffsetDateTime readAt, boolean read) {
 	}
 
 }
