@@ -11,12 +11,11 @@ import io.greenlight.approval.ReviewDecision;
 import io.greenlight.asset.Asset;
 import io.greenlight.asset.AssetService;
 import io.greenlight.asset.AssetVersion;
+import io.greenlight.notification.GroupMembers;
 import io.greenlight.notification.NotificationEvent;
 import io.greenlight.notification.NotificationService;
 import io.greenlight.project.ProjectRepository;
 import io.greenlight.project.ProjectRole;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 
 import org.springframework.stereotype.Service;
 
@@ -33,14 +32,14 @@ public class ProductionNotifier {
 
 	private final NotificationService notifications;
 
-	private final IdentityService identityService;
+	private final GroupMembers groupMembers;
 
 	ProductionNotifier(AssetService assets, ProjectRepository projects, NotificationService notifications,
-			IdentityService identityService) {
+			GroupMembers groupMembers) {
 		this.assets = assets;
 		this.projects = projects;
 		this.notifications = notifications;
-		this.identityService = identityService;
+		this.groupMembers = groupMembers;
 	}
 
 	/** A review task was created for these users. */
@@ -59,13 +58,8 @@ public class ProductionNotifier {
 		Asset asset = this.assets.get(assetId);
 		Set<String> recipients = new LinkedHashSet<>();
 		for (String group : candidateGroups) {
-			this.identityService.createUserQuery()
-				.memberOfGroup(group)
-				.orderByUserId()
-				.asc()
-				.list()
+			this.groupMembers.of(group)
 				.stream()
-				.map(User::getId)
 				.filter(user -> this.projects.isMember(asset.projectId(), user))
 				.forEach(recipients::add);
 		}

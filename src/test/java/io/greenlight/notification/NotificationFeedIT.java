@@ -4,10 +4,14 @@ import java.net.http.HttpRequest;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.greenlight.project.ProjectRepository;
+import io.greenlight.project.ProjectRole;
 import io.greenlight.support.Http;
 import io.greenlight.support.ProductionDriver;
 import io.greenlight.support.ServerIT;
 import io.greenlight.support.Users;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,11 +34,49 @@ class NotificationFeedIT {
 
 	private final JdbcClient jdbc;
 
+	private final IdentityService identityService;
+
+	private final ProjectRepository projects;
+
 	@Autowired
-	NotificationFeedIT(@LocalServerPort int port, JdbcClient jdbc) {
+	NotificationFeedIT(@LocalServerPort int port, JdbcClient jdbc, IdentityService identityService,
+			ProjectRepository projects) {
 		this.http = new Http(port);
 		this.productions = new ProductionDriver(this.http);
 		this.jdbc = jdbc;
+		this.identityService = identityService;
+		this.projects = projects;
+	}
+
+	@Test
+	void everyProducerOfTheProjectIsAskedToDecideOnTheBriefAndNoProducerOfOtherProjects() {
+		// given a second producer on ACME-SUMMER, and a producer who is not on it
+		producer("producer2");
+		producer("producer3");
+		this.projects.addMember(this.projects.findByCode("ACME-SUMMER").orElseThrow().id(), "producer2",
+				ProjectRole.PRODUCER);
+
+		// when the first producer posts a brief
+		this.productions.start("Two producers");
+
+		// then both of the project's producers have the request, the outsider has not
+		String subject = "Please decide: Approve brief: Two producers";
+		assertThat(this.http.get(Users.PRODUCER, "/api/notifications").json().findValuesAsText("subject"))
+			.contains(subject);
+		assertThat(this.http.get("producer2", "/api/notifications").json().findValuesAsText("subject"))
+			.contains(subject);
+		assertThat(this.http.get("producer3", "/api/notifications").json().findValuesAsText("subject"))
+			.doesNotContain(subject);
+	}
+
+	private void producer(String id) {
+		User user = this.identityService.newUser(id);
+		user.setFirstName("Another");
+		user.setLastName("Producer");
+		user.setEmail(id + "@greenlight.example");
+		user.setPassword(Users.PASSWORD);
+		this.identityService.saveUser(user);
+		this.identityService.createMembership(id, "producers");
 	}
 
 	@Test
