@@ -109,28 +109,23 @@ class Outbox {
 	}
 
 	List<OutboxNotification> failed(int page, int size) {
-		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM notification WHERE status = ? "
-					+ "ORDER BY created_at DESC, id LIMIT ? OFFSET ?")
-			.params(FAILED, size, page * size)
-			.query(Outbox::map)
-			.list();
+		return page("status", FAILED, page, size);
 	}
 
 	List<OutboxNotification> ofAsset(String assetId, int page, int size) {
-		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM notification WHERE asset_id = ? "
-					+ "ORDER BY created_at DESC, id LIMIT ? OFFSET ?")
-			.params(assetId, size, page * size)
-			.query(Outbox::map)
-			.list();
+		return page("asset_id", assetId, page, size);
 	}
 
 	List<OutboxNotification> ofRecipient(String recipient, int page, int size) {
+		return page("recipient", recipient, page, size);
+	}
+
+	/** Rows whose column has this value, newest first. */
+	private List<OutboxNotification> page(String column, String value, int page, int size) {
 		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM notification WHERE recipient = ? "
+			.sql("SELECT " + COLUMNS + " FROM notification WHERE " + column + " = ? "
 					+ "ORDER BY created_at DESC, id LIMIT ? OFFSET ?")
-			.params(recipient, size, page * size)
+			.params(value, size, page * size)
 			.query(Outbox::map)
 			.list();
 	}
