@@ -21,9 +21,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A project's webhook subscriptions, managed by its producers and by creative-ops.
- * Project members who are not producers may list them (without secrets); outsiders get
- * 404.
+ * A project's webhook subscriptions, managed (and listed, without their secrets) by its
+ * producers and by creative-ops. Other project members get 403, outsiders 404.
  */
 @Service
 @Transactional
@@ -55,8 +54,9 @@ class WebhookService {
 		return new CreatedWebhook(created, checkedSecret);
 	}
 
+	/** Managers only: a URL can be a secret of its own (a Slack webhook URL is). */
 	List<WebhookSubscription> list(String project, CurrentUser user) {
-		return this.subscriptions.ofProject(visible(project, user).id());
+		return this.subscriptions.ofProject(managed(project, user).id());
 	}
 
 	void delete(String project, String id, CurrentUser user) {

@@ -218,6 +218,8 @@ class WebhookNotificationsIT {
 		assertThat(creative.status()).isEqualTo(403);
 		assertThat(creative.json().get("detail").asText()).contains("Only the project's producers and creative-ops");
 		assertThat(outsider.status()).isEqualTo(404);
+		assertThat(this.http.get(Users.CLIENT, "/api/projects/ACME-SUMMER/webhooks").status()).isEqualTo(403);
+		assertThat(this.http.get(Users.REVIEWER3, "/api/projects/ACME-SUMMER/webhooks").status()).isEqualTo(404);
 	}
 
 	private Http.Response subscribe(String user, String json) {
