@@ -25,8 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The daily digest: for each user who chose it, one email that lists the tasks awaiting
  * them, with those overdue or due soon marked, instead of one email per review request,
- * reminder and escalation. Queued in the outbox once per user and day (the idempotency
- * key holds the day), so several nodes composing digests at the same moment send one.
+ * reminder. Queued in the outbox once per user and day (the idempotency key holds the
+ * day), so several nodes composing digests at the same moment send one.
  */
 @Service
 public class DigestService {

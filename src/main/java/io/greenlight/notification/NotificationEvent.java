@@ -45,8 +45,10 @@ public enum NotificationEvent {
 	DAILY_DIGEST;
 
 	/**
-	 * Events a user who chose the daily digest gets in the digest instead of one by one.
+	 * Events about a user's own open tasks: a user who chose the daily digest finds them
+	 * there instead of one email each. (An escalation is about someone else's task, so it
+	 * is never held back for a digest.)
 	 */
-	static final Set<NotificationEvent> DIGESTED = Set.of(REVIEW_REQUESTED, REMINDER, OVERDUE_ESCALATION);
+	static final Set<NotificationEvent> DIGESTED = Set.of(REVIEW_REQUESTED, REMINDER);
 
 }

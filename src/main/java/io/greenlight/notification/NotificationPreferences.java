@@ -9,8 +9,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Each user's choice of which events reach them on which channel, and whether review
- * requests, reminders and escalations come bundled in one daily digest. Without a choice
- * of their own, a user gets every event by email and in the app, one by one.
+ * requests and reminders come bundled in one daily digest. Without a choice of their own,
+ * a user gets every event by email and in the app, one by one.
  */
 @Service
 @Transactional
@@ -92,8 +92,7 @@ public class NotificationPreferences {
 	}
 
 	/**
-	 * @param dailyDigest review requests, reminders and escalations come in one email a
-	 * day
+	 * @param dailyDigest review requests and reminders come in one email a day
 	 * @param events per event, per channel (EMAIL, IN_APP): on or off
 	 */
 	public record Preferences(boolean dailyDigest, Map<NotificationEvent, Map<NotificationChannel, Boolean>> events) {

@@ -67,6 +67,8 @@ class EmailNotificationsIT {
 
 	private final TaskService taskService;
 
+	private final NotificationService notifications;
+
 	private final JdbcClient jdbc;
 
 	private GreenMail smtp;
@@ -74,7 +76,7 @@ class EmailNotificationsIT {
 	@Autowired
 	EmailNotificationsIT(@LocalServerPort int port, NotificationDispatcher dispatcher, Outbox outbox,
 			List<NotificationSender> senders, NotificationProperties properties, NotificationPreferences preferences,
-			DigestService digests, TaskService taskService, JdbcClient jdbc) {
+			DigestService digests, TaskService taskService, NotificationService notifications, JdbcClient jdbc) {
 		this.productions = new ProductionDriver(new Http(port));
 		this.dispatcher = dispatcher;
 		this.outbox = outbox;
@@ -83,6 +85,7 @@ class EmailNotificationsIT {
 		this.preferences = preferences;
 		this.digests = digests;
 		this.taskService = taskService;
+		this.notifications = notifications;
 		this.jdbc = jdbc;
 	}
 
@@ -227,6 +230,13 @@ class EmailNotificationsIT {
 				.params(Users.REVIEWER2, assetId)
 				.query(Integer.class)
 				.single()).isEqualTo(1);
+
+			// and an escalation about someone else's task is not held back for the digest
+			this.notifications.queue(NotificationEvent.OVERDUE_ESCALATION, "escalation-" + assetId,
+					List.of(Users.REVIEWER2), assetId, null, "Overdue: Digest spot v1");
+			this.dispatcher.dispatchDue();
+			assertThat(received("Overdue: Digest spot v1")).extracting(EmailNotificationsIT::to)
+				.containsExactly("reviewer2@greenlight.example");
 
 			// when the morning's digests are composed, twice (two nodes, or a restart)
 			assertThat(this.digests.queueDigests(morning, ZoneOffset.UTC)).isEqualTo(1);
