@@ -1,6 +1,7 @@
 package io.greenlight.notification;
 
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,15 +18,20 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The in-app feed and each user's preferences over real HTTP: a reviewer who turned off
  * review-request emails still sees the request in the app, unread until they read it;
- * preferences that name unknown events or channels are refused.
+ * preferences that name unknown events or channels are refused. The dispatcher runs on
+ * its schedule here, as in the demo, without an SMTP server.
  */
 @ServerIT
+@TestPropertySource(properties = { "greenlight.notification.dispatcher.enabled=true",
+		"greenlight.notification.dispatcher.interval=PT0.5S" })
 class NotificationFeedIT {
 
 	private final Http http;
@@ -46,6 +52,20 @@ class NotificationFeedIT {
 		this.jdbc = jdbc;
 		this.identityService = identityService;
 		this.projects = projects;
+	}
+
+	@Test
+	void withoutAnSmtpServerTheScheduledDispatcherWritesEmailsToTheLogAndMarksThemSent() {
+		String assetId = this.productions.start("Scheduled spot");
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(
+					this.jdbc.sql("SELECT status FROM notification WHERE asset_id = ? AND channel = 'EMAIL'")
+						.param(assetId)
+						.query(String.class)
+						.list())
+				.isNotEmpty()
+				.containsOnly("SENT"));
 	}
 
 	@Test
