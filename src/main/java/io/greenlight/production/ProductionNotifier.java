@@ -1,10 +1,17 @@
 package io.greenlight.production;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
+import io.greenlight.approval.ReviewDecision;
 import io.greenlight.asset.Asset;
 import io.greenlight.asset.AssetService;
+import io.greenlight.asset.AssetVersion;
+import io.greenlight.notification.GroupMembers;
 import io.greenlight.notification.NotificationEvent;
 import io.greenlight.notification.NotificationService;
 import io.greenlight.project.ProjectRepository;
@@ -13,7 +20,8 @@ import io.greenlight.project.ProjectRole;
 import org.springframework.stereotype.Service;
 
 /**
- * Decides who hears about what happens to a production, and queues it in the outbox.
+ * Decides who hears about what happens to a production, and queues it in the outbox (in
+ * the transaction of the event).
  */
 @Service
 public class ProductionNotifier {
@@ -24,23 +32,61 @@ public class ProductionNotifier {
 
 	private final NotificationService notifications;
 
-	ProductionNotifier(AssetService assets, ProjectRepository projects, NotificationService notifications) {
+	private final GroupMembers groupMembers;
+
+	ProductionNotifier(AssetService assets, ProjectRepository projects, NotificationService notifications,
+			GroupMembers groupMembers) {
 		this.assets = assets;
 		this.projects = projects;
 		this.notifications = notifications;
+		this.groupMembers = groupMembers;
 	}
 
 	/** A review task was created for these users. */
 	public void reviewRequested(String taskId, String taskName, List<String> reviewers, String assetId,
 			String versionId) {
-		this.notifications.queue(NotificationEvent.REVIEW_REQUESTED, taskId, reviewers, assetId, versionId,
+		this.notifications.queue(NotificationEvent.REVIEW_REQUESTED, taskId, reviewers, assetId, versionId, taskId,
 				"Please review: " + taskName);
 	}
 
 	/**
+	 * A task was offered to groups (Approve brief to producers): their members who are
+	 * members of the asset's project are asked, nobody from other clients' projects.
+	 */
+	public void taskOffered(String taskId, String taskName, Collection<String> candidateGroups, String assetId,
+			String versionId) {
+		Asset asset = this.assets.get(assetId);
+		Set<String> recipients = new LinkedHashSet<>();
+		for (String group : candidateGroups) {
+			this.groupMembers.of(group)
+				.stream()
+				.filter(user -> this.projects.isMember(asset.projectId(), user))
+				.forEach(recipients::add);
+		}
+		this.notifications.queue(NotificationEvent.REVIEW_REQUESTED, taskId, recipients, assetId, versionId, taskId,
+				"Please decide: " + taskName);
+	}
+
+	/**
+	 * A reviewer decided: the producers and the creative of the version hear about it.
+	 */
+	public void decisionMade(String taskId, String reviewer, ReviewDecision decision, String assetId,
+			String versionId) {
+		Asset asset = this.assets.get(assetId);
+		AssetVersion version = this.assets.version(versionId);
+		List<String> recipients = new ArrayList<>(this.projects.members(asset.projectId(), ProjectRole.PRODUCER));
+		recipients.add(version.uploadedBy());
+		recipients.remove(reviewer);
+		this.notifications.queue(NotificationEvent.DECISION_MADE, taskId, recipients, assetId, versionId,
+				reviewer + " decided " + decision.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": "
+						+ asset.title() + " v" + version.number());
+	}
+
+	/**
 	 * A production event: brief returned (to the requester), changes requested (to the
-	 * creative who made the version and the producers), asset delivered (to the
-	 * requester, the producers and the client reviewers).
+	 * creative who made the version and the producers), version uploaded (to the
+	 * producers), asset approved (to the requester, the producers and the creative),
+	 * asset delivered (to the requester, the producers and the client reviewers).
 	 */
 	public void notify(NotificationEvent event, String assetId, String versionId) {
 		Asset asset = this.assets.get(assetId);
@@ -55,6 +101,16 @@ public class ProductionNotifier {
 				recipients.add(this.assets.version(versionId).uploadedBy());
 				recipients.addAll(this.projects.members(asset.projectId(), ProjectRole.PRODUCER));
 				subject = "Changes requested: " + asset.title() + " v" + this.assets.version(versionId).number();
+			}
+			case VERSION_UPLOADED -> {
+				recipients.addAll(this.projects.members(asset.projectId(), ProjectRole.PRODUCER));
+				subject = "New version: " + asset.title() + " v" + this.assets.version(versionId).number();
+			}
+			case ASSET_APPROVED -> {
+				recipients.add(asset.requestedBy());
+				recipients.addAll(this.projects.members(asset.projectId(), ProjectRole.PRODUCER));
+				recipients.add(this.assets.version(versionId).uploadedBy());
+				subject = "Approved: " + asset.title() + " v" + this.assets.version(versionId).number();
 			}
 			case ASSET_DELIVERED -> {
 				recipients.add(asset.requestedBy());

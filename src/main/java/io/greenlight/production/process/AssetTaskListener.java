@@ -1,25 +1,34 @@
 package io.greenlight.production.process;
 
+import java.util.List;
+import java.util.Objects;
+
 import io.greenlight.asset.Asset;
 import io.greenlight.asset.AssetService;
 import io.greenlight.asset.ProductionStage;
+import io.greenlight.production.ProductionNotifier;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.springframework.stereotype.Component;
 
 /**
  * On every user task's creation: moves the asset to the task's {@code productionStage}
  * and names the task after the asset and version it is about ("Internal review: Summer
- * spot v2"), so a Tasklist entry always says which version is meant.
+ * spot v2"), so a Tasklist entry always says which version is meant. The brief's approval
+ * is offered to the producers' group: the project's producers are asked by notification.
  */
 @Component("assetTaskListener")
 class AssetTaskListener implements TaskListener {
 
 	private final AssetService assets;
 
-	AssetTaskListener(AssetService assets) {
+	private final ProductionNotifier notifier;
+
+	AssetTaskListener(AssetService assets, ProductionNotifier notifier) {
 		this.assets = assets;
+		this.notifier = notifier;
 	}
 
 	@Override
@@ -34,6 +43,13 @@ class AssetTaskListener implements TaskListener {
 			default -> asset.title() + " v" + this.assets.version(variables.assetVersionId()).number();
 		};
 		task.setName(task.getName() + ": " + subject);
+		if (stage == ProductionStage.BRIEF) {
+			this.notifier.taskOffered(task.getId(), task.getName(), candidateGroups(task), asset.id(), null);
+		}
+	}
+
+	private static List<String> candidateGroups(DelegateTask task) {
+		return task.getCandidates().stream().map(IdentityLink::getGroupId).filter(Objects::nonNull).toList();
 	}
 
 }

@@ -2,6 +2,8 @@ package io.greenlight.production.process;
 
 import io.greenlight.asset.AssetService;
 import io.greenlight.asset.AssetVersion;
+import io.greenlight.notification.NotificationEvent;
+import io.greenlight.production.ProductionNotifier;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -9,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code ServiceTask_RegisterVersion}: the version the creative produced joins the
- * asset's stack; the reviews that follow are about exactly this version.
+ * asset's stack; the reviews that follow are about exactly this version. The producers
+ * hear about it.
  */
 @Component("registerVersionDelegate")
 class RegisterVersionDelegate implements JavaDelegate {
@@ -18,9 +21,12 @@ class RegisterVersionDelegate implements JavaDelegate {
 
 	private final EngineActor actor;
 
-	RegisterVersionDelegate(AssetService assets, EngineActor actor) {
+	private final ProductionNotifier notifier;
+
+	RegisterVersionDelegate(AssetService assets, EngineActor actor, ProductionNotifier notifier) {
 		this.assets = assets;
 		this.actor = actor;
+		this.notifier = notifier;
 	}
 
 	@Override
@@ -30,6 +36,7 @@ class RegisterVersionDelegate implements JavaDelegate {
 				this.actor.currentUser(null));
 		variables.assetVersionId(version.id());
 		variables.removeVersionFields();
+		this.notifier.notify(NotificationEvent.VERSION_UPLOADED, variables.assetId(), version.id());
 	}
 
 }

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * never overwrite each other.)
  * <p>
  * On complete: records the decision against the version, in the transaction that
- * completes the task.
+ * completes the task, and queues "decision made" for the producers and the creative.
  */
 @Component("reviewTaskListener")
 class ReviewTaskListener implements TaskListener {
@@ -55,9 +55,13 @@ class ReviewTaskListener implements TaskListener {
 		}
 		else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
 			ProductionVariables variables = ProductionVariables.of(task);
+			ReviewDecision decision = decision(task);
+			String reviewer = this.actor.currentUser(task.getAssignee());
 			this.approvals.recordReview(variables.assetId(), variables.assetVersionId(),
-					variables.productionStage().name(), decision(task), (String) task.getVariable(Var.DECISION_COMMENT),
-					this.actor.currentUser(task.getAssignee()), task.getId());
+					variables.productionStage().name(), decision, (String) task.getVariable(Var.DECISION_COMMENT),
+					reviewer, task.getId());
+			this.notifier.decisionMade(task.getId(), reviewer, decision, variables.assetId(),
+					variables.assetVersionId());
 		}
 	}
 

@@ -1,0 +1,118 @@
+package io.greenlight.notification;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Email over SMTP (Spring Mail), HTML with a plain-text alternative. The
+ * {@code Message-ID} is derived from the idempotency key, so a message sent again after a
+ * crash carries the same id and mail clients show it once. Without an SMTP server
+ * ({@code spring.mail.host} unset, as in the demo) the message is written to the log
+ * instead.
+ */
+@Component
+class EmailSender implements NotificationSender {
+
+	/** Carries the idempotency key as it is, for receivers that read headers. */
+	static final String KEY_HEADER = "X-Greenlight-Notification-Key";
+
+	private static final Logger log = LoggerFactory.getLogger(EmailSender.class);
+
+	private final ObjectProvider<JavaMailSender> mailSender;
+
+	private final MailComposer composer;
+
+	private final IdentityService identityService;
+
+	private final Links links;
+
+	private final NotificationProperties properties;
+
+	EmailSender(ObjectProvider<JavaMailSender> mailSender, MailComposer composer, IdentityService identityService,
+			Links links, NotificationProperties properties) {
+		this.mailSender = mailSender;
+		this.composer = composer;
+		this.identityService = identityService;
+		this.links = links;
+		this.properties = properties;
+	}
+
+	@Override
+	public NotificationChannel channel() {
+		return NotificationChannel.EMAIL;
+	}
+
+	@Override
+	public void send(OutboxNotification notification) throws MessagingException {
+		User user = this.identityService.createUserQuery().userId(notification.recipient()).singleResult();
+		if (user == null || user.getEmail() == null || user.getEmail().isBlank()) {
+			throw new UndeliverableException("User " + notification.recipient()
+					+ " has no email address: add one in Camunda Admin, then retry this notification");
+		}
+		String name = (user.getFirstName() != null && !user.getFirstName().isBlank()) ? user.getFirstName()
+				: user.getId();
+		MailComposer.Mail mail = this.composer.compose(notification, name);
+		String messageId = messageId(notification.idempotencyKey());
+		JavaMailSender sender = this.mailSender.getIfAvailable();
+		if (sender == null) {
+			log.info(
+					"EMAIL NOT SENT (no SMTP server configured: set spring.mail.host) to {} <{}>, Message-ID {}, "
+							+ "subject \"{}\":\n{}",
+					user.getId(), user.getEmail(), messageId, mail.subject(), mail.text());
+			return;
+		}
+		MimeMessage message = new KeyedMimeMessage(session(sender), messageId);
+		MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
+		helper.setFrom(this.properties.mailFrom());
+		helper.setTo(user.getEmail());
+		helper.setSubject(mail.subject());
+		helper.setText(mail.text(), mail.html());
+		message.setHeader(KEY_HEADER, notification.idempotencyKey());
+		sender.send(message);
+		log.info("Email sent to {} <{}>: {} ({})", user.getId(), user.getEmail(), mail.subject(), messageId);
+	}
+
+	/**
+	 * {@code <key@host>}, with the key's characters outside what a Message-ID allows
+	 * replaced by dots.
+	 */
+	String messageId(String key) {
+		return "<" + key.replaceAll("[^A-Za-z0-9_\\-]", ".") + "@" + this.links.host() + ">";
+	}
+
+	private static Session session(JavaMailSender sender) {
+		return (sender instanceof JavaMailSenderImpl impl) ? impl.getSession() : Session.getInstance(new Properties());
+	}
+
+	/** Keeps its Message-ID: Jakarta Mail would otherwise make a new one at each send. */
+	private static final class KeyedMimeMessage extends MimeMessage {
+
+		private final String messageId;
+
+		KeyedMimeMessage(Session session, String messageId) {
+			super(session);
+			this.messageId = messageId;
+		}
+
+		@Override
+		protected void updateMessageID() throws MessagingException {
+			setHeader("Message-ID", this.messageId);
+		}
+
+	}
+
+}

@@ -1,0 +1,49 @@
+package io.greenlight.notification;
+
+import java.net.URI;
+
+import io.greenlight.system.GreenlightProperties;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Links in notifications, starting with {@code greenlight.base-url}: where users reach
+ * this server.
+ */
+@Component
+class Links {
+
+	private final String baseUrl;
+
+	Links(GreenlightProperties properties) {
+		String base = (properties.baseUrl() != null) ? properties.baseUrl() : "http://localhost:8080";
+		this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+	}
+
+	/** The task, opened in Tasklist. */
+	String task(String taskId) {
+		return (taskId != null) ? tasklist() + "#/?task=" + taskId : null;
+	}
+
+	/** Tasklist, for notifications about no single task. */
+	String tasklist() {
+		return this.baseUrl + "/camunda/app/tasklist/default/";
+	}
+
+	/** The asset with its version stack and decisions. */
+	String asset(String assetId) {
+		return (assetId != null) ? this.baseUrl + "/api/assets/" + assetId : null;
+	}
+
+	/** The version's file. */
+	String versionFile(String versionId) {
+		return (versionId != null) ? this.baseUrl + "/api/versions/" + versionId + "/file" : null;
+	}
+
+	/** The host part of the base URL, the right-hand side of Message-IDs. */
+	String host() {
+		String host = URI.create(this.baseUrl).getHost();
+		return (host != null) ? host : "greenlight.localhost";
+	}
+
+}

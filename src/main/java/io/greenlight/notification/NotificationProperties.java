@@ -1,0 +1,53 @@
+package io.greenlight.notification;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code greenlight.notification.*}: how the outbox is dispatched.
+ *
+ * @param mailFrom the sender address of notification emails
+ * @param dispatcher how often and how hard the dispatcher tries
+ * @param webhook limits of a webhook call
+ * @param digest when the daily digest is composed
+ */
+@ConfigurationProperties("greenlight.notification")
+public record NotificationProperties(@DefaultValue("greenlight@localhost") String mailFrom,
+		@DefaultValue Dispatcher dispatcher, @DefaultValue Webhook webhook, @DefaultValue Digest digest) {
+
+	/**
+	 * @param enabled whether this node dispatches on a schedule (off in tests that drive
+	 * the dispatcher themselves)
+	 * @param interval pause between two dispatch rounds
+	 * @param batchSize how many due notifications one round claims at most
+	 * @param lease how long a claim holds; a node that dies mid-send leaves a claim that
+	 * another node takes over after this (longer than the slowest send)
+	 * @param maxAttempts attempts before a notification is FAILED
+	 * @param initialBackoff wait after the first failure, doubled after each further one
+	 * @param maxBackoff the longest wait between two attempts
+	 */
+	public record Dispatcher(@DefaultValue("true") boolean enabled, @DefaultValue("10s") Duration interval,
+			@DefaultValue("50") int batchSize, @DefaultValue("5m") Duration lease, @DefaultValue("8") int maxAttempts,
+			@DefaultValue("30s") Duration initialBackoff, @DefaultValue("1h") Duration maxBackoff) {
+	}
+
+	/**
+	 * @param connectTimeout how long to wait for the receiver's connection
+	 * @param readTimeout how long to wait for its answer
+	 */
+	public record Webhook(@DefaultValue("5s") Duration connectTimeout, @DefaultValue("10s") Duration readTimeout) {
+	}
+
+	/**
+	 * @param enabled whether this node composes digests on a schedule
+	 * @param cron when (Spring cron, in {@code zone})
+	 * @param zone the time zone of the cron and of "today"
+	 * @param dueSoon a task due within this is "due soon"
+	 */
+	public record Digest(@DefaultValue("true") boolean enabled, @DefaultValue("0 0 7 * * *") String cron,
+			@DefaultValue("UTC") String zone, @DefaultValue("2d") Duration dueSoon) {
+	}
+
+}

@@ -1,0 +1,261 @@
+package io.greenlight.notification;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.greenlight.support.Http;
+import io.greenlight.support.ProductionDriver;
+import io.greenlight.support.ServerIT;
+import io.greenlight.support.Users;
+import io.greenlight.support.WebhookReceiver;
+import io.greenlight.support.WebhookReceiver.Delivery;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Webhooks over real HTTP: a project's producer subscribes an endpoint the test runs,
+ * deliveries arrive signed (HMAC-SHA256) with their idempotency key, in Greenlight's JSON
+ * or as a Slack message; an endpoint that keeps failing ends FAILED for creative-ops to
+ * see and retry; what was sent is on record per asset and per user; bad requests are
+ * refused with what is wrong.
+ */
+@ServerIT
+@TestPropertySource(properties = { "greenlight.base-url=https://greenlight.test",
+		"greenlight.notification.dispatcher.max-attempts=3" })
+class WebhookNotificationsIT {
+
+	private static final String SECRET = "a-shared-secret-for-the-test";
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private final Http http;
+
+	private final ProductionDriver productions;
+
+	private final NotificationDispatcher dispatcher;
+
+	private final WebhookReceiver receiver = new WebhookReceiver();
+
+	@Autowired
+	WebhookNotificationsIT(@LocalServerPort int port, NotificationDispatcher dispatcher) {
+		this.http = new Http(port);
+		this.productions = new ProductionDriver(this.http);
+		this.dispatcher = dispatcher;
+	}
+
+	@AfterEach
+	void stopReceiver() {
+		this.receiver.close();
+	}
+
+	@Test
+	void aSubscribedEndpointGetsSignedDeliveriesCarryingTheirIdempotencyKey() throws Exception {
+		// given the producer subscribes an endpoint to review requests and new versions
+		Http.Response created = subscribe(Users.PRODUCER, """
+				{"url": "%s", "events": ["REVIEW_REQUESTED", "VERSION_UPLOADED"], "secret": "%s"}"""
+			.formatted(this.receiver.url("/hook"), SECRET));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		assertThat(created.json().get("secret").asText()).isEqualTo(SECRET);
+		String subscriptionId = created.json().at("/subscription/id").asText();
+		JsonNode listed = this.http.get(Users.PRODUCER, "/api/projects/ACME-SUMMER/webhooks").json();
+		assertThat(listed.findValuesAsText("id")).contains(subscriptionId);
+		assertThat(listed.toString()).doesNotContain(SECRET);
+
+		// when a production reaches internal review and the dispatcher runs
+		String assetId = this.productions.inInternalReview("Hook spot");
+		this.dispatcher.dispatchDue();
+
+		// then the endpoint got the brief's and both reviews' requests and the new
+		// version
+		List<Delivery> deliveries = this.receiver.deliveries("/hook")
+			.stream()
+			.filter(delivery -> delivery.bodyText().contains(assetId))
+			.toList();
+		assertThat(deliveries).extracting(delivery -> delivery.header("X-Greenlight-Event"))
+			.containsExactlyInAnyOrder("REVIEW_REQUESTED", "REVIEW_REQUESTED", "REVIEW_REQUESTED", "VERSION_UPLOADED");
+		for (Delivery delivery : deliveries) {
+			// each signed with the shared secret, as a receiver would check it
+			assertThat(delivery.header("X-Greenlight-Signature")).isEqualTo("sha256=" + hmac(SECRET, delivery.body()));
+			JsonNode payload = JSON.readTree(delivery.body());
+			assertThat(delivery.header("X-Greenlight-Delivery")).isEqualTo(payload.get("deliveryId").asText())
+				.endsWith(":" + subscriptionId + ":WEBHOOK");
+			assertThat(payload.get("assetId").asText()).isEqualTo(assetId);
+			assertThat(payload.at("/links/asset").asText()).isEqualTo("https://greenlight.test/api/assets/" + assetId);
+		}
+		JsonNode internalReview = deliveries.stream()
+			.map(delivery -> read(delivery.body()))
+			.filter(payload -> payload.get("subject").asText().equals("Please review: Internal review: Hook spot v1"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(internalReview.at("/links/task").asText())
+			.startsWith("https://greenlight.test/camunda/app/tasklist/default/#/?task=");
+		assertThat(internalReview.get("recipients")).hasSize(1);
+
+		// and a delivery is made once: the next round sends nothing again
+		this.dispatcher.dispatchDue(Instant.now().plus(Duration.ofHours(1)));
+		assertThat(this.receiver.deliveries("/hook").stream().filter(d -> d.bodyText().contains(assetId))).hasSize(4);
+
+		// when the producer deletes the subscription, nothing more arrives
+		assertThat(this.http
+			.send(this.http.request(Users.PRODUCER, "/api/projects/ACME-SUMMER/webhooks/" + subscriptionId).DELETE())
+			.status()).isEqualTo(204);
+		this.productions.start("After the hook");
+		this.dispatcher.dispatchDue();
+		assertThat(this.receiver.deliveries("/hook").stream().filter(d -> d.bodyText().contains("After the hook")))
+			.isEmpty();
+	}
+
+	@Test
+	void aSlackSubscriptionGetsASlackMessage() throws Exception {
+		Http.Response created = subscribe(Users.OPS, """
+				{"url": "%s", "events": ["REVIEW_REQUESTED"], "format": "slack"}"""
+			.formatted(this.receiver.url("/slack")));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		String secret = created.json().get("secret").asText();
+		assertThat(secret).hasSize(64);
+
+		this.productions.start("Slack spot");
+		this.dispatcher.dispatchDue();
+
+		Delivery delivery = this.receiver.deliveries("/slack")
+			.stream()
+			.filter(d -> d.bodyText().contains("Slack spot"))
+			.findFirst()
+			.orElseThrow();
+		JsonNode message = JSON.readTree(delivery.body());
+		assertThat(message.get("text").asText()).startsWith("*Please decide: Approve brief: Slack spot*")
+			.contains("|Open the task>");
+		assertThat(delivery.header("X-Greenlight-Signature")).isEqualTo("sha256=" + hmac(secret, delivery.body()));
+	}
+
+	@Test
+	void anEndpointThatKeepsFailingEndsFailedAndCreativeOpsCanRetryIt() {
+		// given an endpoint that answers 500
+		this.receiver.answer("/broken", 500);
+		String subscriptionId = subscribe(Users.PRODUCER, """
+				{"url": "%s", "events": ["REVIEW_REQUESTED"]}""".formatted(this.receiver.url("/broken"))).json()
+			.at("/subscription/id")
+			.asText();
+		String assetId = this.productions.start("Broken hook spot");
+
+		// when the dispatcher tries three times (the configured maximum), backing off
+		Instant now = Instant.now();
+		for (int round = 0; round < 3; round++) {
+			this.dispatcher.dispatchDue(now.plus(Duration.ofHours(round)));
+		}
+
+		// then the notification is FAILED with the endpoint's answer, for creative-ops
+		assertThat(this.receiver.deliveries("/broken")).hasSize(3);
+		JsonNode failed = failedFor(subscriptionId);
+		assertThat(failed.get("status").asText()).isEqualTo("FAILED");
+		assertThat(failed.get("attempts").asInt()).isEqualTo(3);
+		assertThat(failed.get("lastError").asText()).contains("HTTP 500 from " + this.receiver.url("/broken"));
+		assertThat(this.http.get(Users.PRODUCER, "/api/notifications/failed").status()).isEqualTo(403);
+
+		// when the endpoint is fixed and ops retries it, it is delivered, once
+		this.receiver.answer("/broken", 204);
+		String id = failed.get("id").asText();
+		Http.Response retried = this.http.postJson(Users.OPS, "/api/notifications/outbox/" + id + "/retry", "");
+		assertThat(retried.status()).as(retried.body()).isEqualTo(200);
+		assertThat(retried.json().get("status").asText()).isEqualTo("PENDING");
+		this.dispatcher.dispatchDue();
+		assertThat(this.receiver.deliveries("/broken")).extracting(Delivery::answeredWith)
+			.containsExactly(500, 500, 500, 204);
+		Http.Response again = this.http.postJson(Users.OPS, "/api/notifications/outbox/" + id + "/retry", "");
+		assertThat(again.status()).isEqualTo(409);
+		assertThat(again.json().get("detail").asText()).contains("is SENT, not FAILED");
+
+		// and the log of the asset shows what was sent to whom and when
+		JsonNode log = this.http.get(Users.PRODUCER, "/api/notifications/log?assetId=" + assetId).json();
+		JsonNode webhook = find(log, "recipient", subscriptionId);
+		assertThat(webhook.get("status").asText()).isEqualTo("SENT");
+		assertThat(webhook.get("sentAt").isNull()).isFalse();
+		assertThat(find(log, "recipient", "producer").get("channel").asText()).isEqualTo("EMAIL");
+		assertThat(this.http.get(Users.REVIEWER3, "/api/notifications/log?assetId=" + assetId).status()).isEqualTo(404);
+	}
+
+	@Test
+	void badSubscriptionsAreRefusedWithWhatIsWrong() {
+		Http.Response ftp = subscribe(Users.PRODUCER, """
+				{"url": "ftp://files.example/hook", "events": ["ASSET_DELIVERED"]}""");
+		Http.Response unknownEvent = subscribe(Users.PRODUCER, """
+				{"url": "https://hooks.example/x", "events": ["ASSET_EXPLODED"]}""");
+		Http.Response noEvents = subscribe(Users.PRODUCER, """
+				{"url": "https://hooks.example/x", "events": []}""");
+		Http.Response badFormat = subscribe(Users.PRODUCER, """
+				{"url": "https://hooks.example/x", "events": ["ASSET_DELIVERED"], "format": "xml"}""");
+		Http.Response shortSecret = subscribe(Users.PRODUCER, """
+				{"url": "https://hooks.example/x", "events": ["ASSET_DELIVERED"], "secret": "short"}""");
+		Http.Response creative = subscribe(Users.CREATIVE, """
+				{"url": "https://hooks.example/x", "events": ["ASSET_DELIVERED"]}""");
+		Http.Response outsider = subscribe(Users.REVIEWER3, """
+				{"url": "https://hooks.example/x", "events": ["ASSET_DELIVERED"]}""");
+
+		assertThat(ftp.status()).isEqualTo(400);
+		assertThat(ftp.json().get("detail").asText()).contains("url must be an absolute http or https address");
+		assertThat(unknownEvent.status()).isEqualTo(400);
+		assertThat(unknownEvent.json().get("detail").asText()).contains("Unknown event type 'ASSET_EXPLODED'")
+			.contains("ASSET_DELIVERED");
+		assertThat(noEvents.status()).isEqualTo(400);
+		assertThat(noEvents.json().get("detail").asText()).contains("events is required");
+		assertThat(badFormat.status()).isEqualTo(400);
+		assertThat(badFormat.json().get("detail").asText()).contains("Unknown format 'xml'");
+		assertThat(shortSecret.status()).isEqualTo(400);
+		assertThat(shortSecret.json().get("detail").asText()).contains("secret must be 16 to 200 characters");
+		assertThat(creative.status()).isEqualTo(403);
+		assertThat(creative.json().get("detail").asText()).contains("Only the project's producers and creative-ops");
+		assertThat(outsider.status()).isEqualTo(404);
+		assertThat(this.http.get(Users.CLIENT, "/api/projects/ACME-SUMMER/webhooks").status()).isEqualTo(403);
+		assertThat(this.http.get(Users.REVIEWER3, "/api/projects/ACME-SUMMER/webhooks").status()).isEqualTo(404);
+	}
+
+	private Http.Response subscribe(String user, String json) {
+		return this.http.postJson(user, "/api/projects/ACME-SUMMER/webhooks", json);
+	}
+
+	private JsonNode failedFor(String subscriptionId) {
+		return find(this.http.get(Users.OPS, "/api/notifications/failed").json(), "recipient", subscriptionId);
+	}
+
+	private static JsonNode find(JsonNode array, String field, String value) {
+		for (JsonNode node : array) {
+			if (node.get(field).asText().equals(value)) {
+				return node;
+			}
+		}
+		throw new AssertionError("No " + field + "=" + value + " in " + array);
+	}
+
+	private static JsonNode read(byte[] body) {
+		try {
+			return JSON.readTree(body);
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String hmac(String secret, byte[] body) throws Exception {
+		Mac mac = Mac.getInstance("HmacSHA256");
+		mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+		StringBuilder hex = new StringBuilder();
+		for (byte b : mac.doFinal(body)) {
+			hex.append(String.format("%02x", b));
+		}
+		return hex.toString();
+	}
+
+}
