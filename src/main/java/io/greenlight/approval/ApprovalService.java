@@ -28,18 +28,11 @@ public class ApprovalService {
 
 	/**
 	 * Records a reviewer's decision on a version. Requesting changes needs a comment that
-	 * says what to change.
+	 * says what to change. NOT_RELEVANT is an abstention: it never approves a version
+	 * (see {@link StageOutcome}).
 	 */
 	public void recordReview(String assetId, String versionId, String stage, ReviewDecision decision, String comment,
 			String decidedBy, String taskId) {
-		if (decision == ReviewDecision.NOT_RELEVANT) {
-			// every reviewer of a stage must approve it: "not relevant" would let a
-			// version through
-			// that nobody approved
-			throw new InvalidRequestException(
-					"Every reviewer of this stage must decide: approve, approve with changes, "
-							+ "or request changes.");
-		}
 		if (decision == ReviewDecision.CHANGES_REQUESTED && isBlank(comment)) {
 			throw new InvalidRequestException("Say what to change: a comment is required when you request changes.");
 		}
@@ -58,19 +51,15 @@ public class ApprovalService {
 	}
 
 	/**
-	 * The outcome of a review stage on one version, all reviewers having decided.
+	 * The reviewers' decisions on a version in a stage, in the order they were recorded.
 	 */
 	@Transactional(readOnly = true)
-	public ReviewDecision settle(String versionId, String stage) {
-		List<ReviewDecision> decisions = this.jdbc
-			.sql("SELECT decision FROM decision WHERE version_id = ? AND stage = ?")
+	public List<Vote> votes(String versionId, String stage) {
+		return this.jdbc
+			.sql("SELECT decided_by, decision FROM decision WHERE version_id = ? AND stage = ? ORDER BY decided_at, id")
 			.params(versionId, stage)
-			.query(String.class)
-			.list()
-			.stream()
-			.map(ReviewDecision::valueOf)
-			.toList();
-		return StageOutcome.allMustApprove(decisions);
+			.query((rs, row) -> new Vote(rs.getString(1), ReviewDecision.valueOf(rs.getString(2))))
+			.list();
 	}
 
 	@Transactional(readOnly = true)

@@ -1,13 +1,11 @@
 package io.greenlight.production;
 
-import java.util.List;
-
+import io.greenlight.approval.process.StakeholderReviewProcess;
 import io.greenlight.asset.Asset;
 import io.greenlight.asset.AssetAccess;
 import io.greenlight.asset.AssetService;
 import io.greenlight.asset.AssetVersion;
 import io.greenlight.asset.VersionStatus;
-import io.greenlight.production.process.CreativeProductionProcess;
 import io.greenlight.production.process.CreativeProductionProcess.Var;
 import io.greenlight.system.ApiProblem;
 import io.greenlight.system.ConflictException;
@@ -26,9 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 class ReviewDecisionService {
-
-	private static final List<String> REVIEW_TASKS = List.of(CreativeProductionProcess.USER_TASK_INTERNAL_REVIEW,
-			CreativeProductionProcess.USER_TASK_CLIENT_REVIEW);
 
 	private final AssetAccess access;
 
@@ -71,7 +66,7 @@ class ReviewDecisionService {
 	private Task openReviewTask(Asset asset, AssetVersion version, String userId) {
 		for (Task task : this.taskService.createTaskQuery()
 			.processInstanceBusinessKey(asset.id())
-			.taskDefinitionKeyIn(REVIEW_TASKS.toArray(String[]::new))
+			.taskDefinitionKeyIn(StakeholderReviewProcess.REVIEW_TASKS.toArray(String[]::new))
 			.taskAssignee(userId)
 			.listPage(0, 50)) {
 			// read through the task: the reviewer may read their own task, not the whole

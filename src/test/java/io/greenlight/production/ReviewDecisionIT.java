@@ -36,12 +36,12 @@ class ReviewDecisionIT {
 		// given v1 sent back with changes and v2 in review
 		String assetId = this.productions.inInternalReview("Decision spot");
 		String v1 = latestVersionId(assetId);
-		assertThat(decide(Users.REVIEWER1, v1, "APPROVED", null).status()).isEqualTo(204);
+		assertThat(decide(Users.REVIEWER1, v1, "CHANGES_REQUESTED", "Colours off").status()).isEqualTo(204);
 		Http.Response changes = decide(Users.REVIEWER2, v1, "CHANGES_REQUESTED", "Logo too small");
 		assertThat(changes.status()).as(changes.body()).isEqualTo(204);
 		this.productions.claimAndComplete(Users.CREATIVE, assetId, "UserTask_ProduceVersion",
 				Map.of("versionNote", "Bigger logo"));
-		this.productions.awaitTask(Users.REVIEWER1, assetId, "UserTask_InternalReview");
+		this.productions.awaitTask(Users.REVIEWER1, assetId, "UserTask_ReviewAsset");
 
 		// when reviewer1 decides on v1 again
 		Http.Response late = decide(Users.REVIEWER1, v1, "APPROVED", null);
@@ -67,7 +67,7 @@ class ReviewDecisionIT {
 		assertThat(unknown.json().get("detail").asText()).contains("Unknown decision 'MAYBE'");
 		assertThat(notTheirs.status()).isEqualTo(409);
 		assertThat(notTheirs.json().get("detail").asText()).contains("You have no open review of v1");
-		assertThat(this.productions.awaitTask(Users.REVIEWER1, assetId, "UserTask_InternalReview")).isNotNull();
+		assertThat(this.productions.awaitTask(Users.REVIEWER1, assetId, "UserTask_ReviewAsset")).isNotNull();
 	}
 
 	private Http.Response decide(String user, String versionId, String decision, String comment) {

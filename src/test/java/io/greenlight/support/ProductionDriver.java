@@ -43,7 +43,7 @@ public final class ProductionDriver {
 	public String inInternalReview(String title) {
 		String assetId = waitingForAVersion(title);
 		claimAndComplete(Users.CREATIVE, assetId, "UserTask_ProduceVersion", Map.of("versionNote", "First cut"));
-		awaitTask(Users.REVIEWER1, assetId, "UserTask_InternalReview");
+		awaitTask(Users.REVIEWER1, assetId, "UserTask_ReviewAsset");
 		return assetId;
 	}
 

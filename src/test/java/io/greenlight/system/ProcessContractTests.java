@@ -15,6 +15,9 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.xml.instance.DomElement;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -113,6 +116,36 @@ class ProcessContractTests {
 			.filter(id -> id != null && GENERATED_ID.matcher(id).matches())
 			.toList();
 		assertThat(generated).isEmpty();
+	}
+
+	@ParameterizedTest
+	@MethodSource("processes")
+	void everyCalledProcessAndDecisionIsInTheProcessesFolder(Path file) {
+		for (DomElement element : elements(Bpmn.readModelFromFile(file.toFile()).getDocument().getRootElement())) {
+			String calledElement = element.getAttribute("calledElement");
+			if (calledElement != null) {
+				assertThat(Path.of("processes", calledElement + ".bpmn")).as("called by %s", file).exists();
+			}
+			String decisionRef = element.getAttribute(CAMUNDA_NS, "decisionRef");
+			if (decisionRef != null) {
+				assertThat(Path.of("processes", decisionRef + ".dmn")).as("decision of %s", file).exists();
+			}
+		}
+	}
+
+	static Stream<Path> decisions() throws IOException {
+		return Files.list(Path.of("processes")).filter(path -> path.toString().endsWith(".dmn")).sorted();
+	}
+
+	@ParameterizedTest
+	@MethodSource("decisions")
+	void everyDecisionKeepsItsHistoryForALimitedTimeAndIsNamedLikeItsFile(Path file) {
+		DmnModelInstance model = Dmn.readModelFromFile(file.toFile());
+		for (Decision decision : model.getModelElementsByType(Decision.class)) {
+			assertThat(decision.getCamundaHistoryTimeToLiveString()).as(decision.getId()).isNotBlank();
+			assertThat(decision.getId()).endsWith("Decision");
+			assertThat(file.getFileName().toString()).isEqualTo(decision.getId() + ".dmn");
+		}
 	}
 
 	private static List<DomElement> elements(DomElement root) {
