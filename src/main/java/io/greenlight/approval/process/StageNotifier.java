@@ -55,6 +55,13 @@ class StageNotifier {
 				asset.id(), variables.versionId(), subject + ": " + about(variables));
 	}
 
+	/** Tells these users something about the stage's version. */
+	void toUsers(NotificationEvent event, String occurrence, List<String> users, StageVariables variables,
+			String subject) {
+		this.notifications.queue(event, occurrence, users, variables.assetId(), variables.versionId(),
+				subject + ": " + about(variables));
+	}
+
 	List<String> undecidedReviewers(String stageId) {
 		return this.taskService.createTaskQuery()
 			.processInstanceId(stageId)

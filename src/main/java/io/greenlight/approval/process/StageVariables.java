@@ -66,6 +66,12 @@ final class StageVariables {
 		this.scope.setVariable(Var.ESCALATE_AT, escalateAt);
 	}
 
+	/** The group that takes over silent reviewers' reviews when overdue, or null. */
+	String backupGroup() {
+		Object group = this.scope.getVariable(Var.BACKUP_GROUP);
+		return (group == null || group.toString().isBlank()) ? null : group.toString().trim();
+	}
+
 	String reminder() {
 		return required(Var.REMINDER);
 	}

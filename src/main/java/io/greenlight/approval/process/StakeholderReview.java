@@ -29,6 +29,11 @@ public class StakeholderReview {
 		return StageVariables.of(execution).reviewers();
 	}
 
+	/** Whether the stage falls back to a backup group when overdue. */
+	public boolean hasBackupGroup(DelegateExecution execution) {
+		return StageVariables.of(execution).backupGroup() != null;
+	}
+
 	/** Whether no further decision could change the stage's outcome. */
 	public boolean isSettled(DelegateExecution execution) {
 		StageVariables variables = StageVariables.of(execution);

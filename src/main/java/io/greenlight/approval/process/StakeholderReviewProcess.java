@@ -37,6 +37,8 @@ public final class StakeholderReviewProcess {
 
 	public static final String USER_TASK_CHASE_OVERDUE_REVIEW = "UserTask_ChaseOverdueReview";
 
+	public static final String SERVICE_TASK_FALL_BACK_TO_BACKUP_GROUP = "ServiceTask_FallBackToBackupGroup";
+
 	public static final String END_EVENT_STAGE_SETTLED = "EndEvent_StageSettled";
 
 	public static final String END_EVENT_CONFLICT_RESOLVED = "EndEvent_ConflictResolved";
@@ -61,6 +63,9 @@ public final class StakeholderReviewProcess {
 
 		/** Input: how many business days the reviewers have. */
 		public static final String DUE_BUSINESS_DAYS = "dueBusinessDays";
+
+		/** Input, optional: who takes over silent reviewers' reviews when overdue. */
+		public static final String BACKUP_GROUP = "backupGroup";
 
 		/** Set when the stage opens: the reviewers' due date, and the timers' dates. */
 		public static final String STAGE_DUE_AT = "stageDueAt";

@@ -284,6 +284,34 @@ class StakeholderReviewProcessTests {
 	}
 
 	@Test
+	void anOverdueStageWithABackupGroupHandsTheSilentReviewsToThatGroup() {
+		Stage stage = start("ALL", null, null, 2, "creative-ops", List.of("reviewer1", "reviewer2"));
+		decide(stage, "reviewer1", "APPROVED", null);
+		executeJobs(stage);
+
+		fireTimerAt(stage, BOUNDARY_EVENT_REVIEW_OVERDUE, "2026-12-05T18:00:00Z");
+
+		// no chase task: reviewer2's review waits unassigned for creative-ops (or
+		// reviewer2)
+		assertThat(taskAt(stage, USER_TASK_CHASE_OVERDUE_REVIEW)).isNull();
+		assertThat(notifications(stage, "OVERDUE_ESCALATION")).containsExactly("producer");
+		assertThat(notifications(stage, "REMINDER")).containsExactly("ops");
+		Task open = openReviews(stage).get(0);
+		assertThat(open.getAssignee()).isNull();
+		assertThat(this.taskService.createTaskQuery().taskId(open.getId()).taskCandidateGroup("creative-ops").count())
+			.isOne();
+		assertThat(this.taskService.createTaskQuery().taskId(open.getId()).taskCandidateUser("reviewer2").count())
+			.isOne();
+
+		// and when ops takes it over and decides, the stage settles
+		this.taskService.claim(open.getId(), "ops");
+		decide(stage, "ops", "APPROVED", null);
+		executeJobs(stage);
+		assertThat(stage.instance).isEnded();
+		assertThat(decisions(stage)).containsExactly("reviewer1:APPROVED", "ops:APPROVED");
+	}
+
+	@Test
 	void aStageThatSettlesEndsAnOpenChaseTask() {
 		Stage stage = start("ALL", null, null, 2, "reviewer1");
 		fireTimerAt(stage, BOUNDARY_EVENT_REVIEW_OVERDUE, "2026-12-05T18:00:00Z");
@@ -300,6 +328,11 @@ class StakeholderReviewProcessTests {
 	}
 
 	private Stage start(String rule, Integer quorum, String primary, int dueBusinessDays, String... reviewers) {
+		return start(rule, quorum, primary, dueBusinessDays, null, List.of(reviewers));
+	}
+
+	private Stage start(String rule, Integer quorum, String primary, int dueBusinessDays, String backupGroup,
+			List<String> reviewers) {
 		String title = "Stage " + UUID.randomUUID().toString().substring(0, 8);
 		String assetId = this.assets.registerBrief(
 				new NewBrief(title, "ACME-SUMMER", AssetType.VIDEO, Channel.WEB, LocalDate.of(2030, 1, 31), "A spot"),
@@ -316,6 +349,7 @@ class StakeholderReviewProcessTests {
 		variables.put("quorum", quorum);
 		variables.put("primaryReviewer", primary);
 		variables.put("dueBusinessDays", dueBusinessDays);
+		variables.put("backupGroup", backupGroup);
 		ProcessInstance instance = this.runtimeService.startProcessInstanceByKey(PROCESS_ID, assetId, variables);
 		return new Stage(instance, assetId, versionId, title);
 	}
@@ -353,7 +387,11 @@ class StakeholderReviewProcessTests {
 	}
 
 	private void complete(String user, Task task, Map<String, Object> variables) {
-		this.identityService.setAuthentication(user, List.of("producer".equals(user) ? "producers" : "reviewers"));
+		this.identityService.setAuthentication(user, List.of(switch (user) {
+			case "producer" -> "producers";
+			case "ops" -> "creative-ops";
+			default -> "reviewers";
+		}));
 		try {
 			this.taskService.complete(task.getId(), variables);
 		}

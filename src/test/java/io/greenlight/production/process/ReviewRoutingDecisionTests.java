@@ -27,24 +27,24 @@ class ReviewRoutingDecisionTests {
 		this.decisionService = decisionService;
 	}
 
-	@ParameterizedTest(name = "{0} {1} {2} {3} -> {4} {5} {6} in {7} days")
+	@ParameterizedTest(name = "{0} {1} {2} {3} -> {4} {5} {6} in {7} days, backup {8}")
 	@CsvSource(nullValues = "-", textBlock = """
 			# row 1 and 2: web video, internal under ALL, client under PRIMARY (budget tier does not matter)
-			VIDEO,    WEB,    STANDARD, INTERNAL_REVIEW, REVIEWER,        ALL,        -, 2
-			VIDEO,    WEB,    HIGH,     INTERNAL_REVIEW, REVIEWER,        ALL,        -, 2
-			VIDEO,    WEB,    STANDARD, CLIENT_REVIEW,   CLIENT_REVIEWER, PRIMARY,    -, 3
+			VIDEO,    WEB,    STANDARD, INTERNAL_REVIEW, REVIEWER,        ALL,        -, 2, -
+			VIDEO,    WEB,    HIGH,     INTERNAL_REVIEW, REVIEWER,        ALL,        -, 2, -
+			VIDEO,    WEB,    STANDARD, CLIENT_REVIEW,   CLIENT_REVIEWER, PRIMARY,    -, 3, -
 			# rows 3 and 4: high budget
-			IMAGE,    PRINT,  HIGH,     INTERNAL_REVIEW, REVIEWER,        SEQUENTIAL, -, 3
-			VIDEO,    SOCIAL, HIGH,     CLIENT_REVIEW,   CLIENT_REVIEWER, ALL,        -, 5
+			IMAGE,    PRINT,  HIGH,     INTERNAL_REVIEW, REVIEWER,        SEQUENTIAL, -, 3, creative-ops
+			VIDEO,    SOCIAL, HIGH,     CLIENT_REVIEW,   CLIENT_REVIEWER, ALL,        -, 5, -
 			# rows 5 and 6: social posts
-			IMAGE,    SOCIAL, STANDARD, INTERNAL_REVIEW, REVIEWER,        ANY,        -, 1
-			VIDEO,    SOCIAL, LOW,      CLIENT_REVIEW,   CLIENT_REVIEWER, QUORUM,     1, 2
+			IMAGE,    SOCIAL, STANDARD, INTERNAL_REVIEW, REVIEWER,        ANY,        -, 1, -
+			VIDEO,    SOCIAL, LOW,      CLIENT_REVIEW,   CLIENT_REVIEWER, QUORUM,     1, 2, -
 			# rows 7 and 8: everything else
-			AUDIO,    RADIO,  LOW,      INTERNAL_REVIEW, REVIEWER,        ALL,        -, 2
-			DOCUMENT, OTHER,  STANDARD, CLIENT_REVIEW,   CLIENT_REVIEWER, ALL,        -, 3
+			AUDIO,    RADIO,  LOW,      INTERNAL_REVIEW, REVIEWER,        ALL,        -, 2, -
+			DOCUMENT, OTHER,  STANDARD, CLIENT_REVIEW,   CLIENT_REVIEWER, ALL,        -, 3, -
 			""")
 	void routesEachStage(String assetType, String channel, String budgetTier, String stage, String reviewerRole,
-			String decisionRule, Integer quorum, int dueBusinessDays) {
+			String decisionRule, Integer quorum, int dueBusinessDays, String backupGroup) {
 		Map<String, Object> facts = new HashMap<>();
 		facts.put("assetType", assetType);
 		facts.put("channel", channel);
@@ -60,6 +60,7 @@ class ReviewRoutingDecisionTests {
 		assertThat((String) route.get("decisionRule")).isEqualTo(decisionRule);
 		assertThat(route.get("quorum")).isEqualTo(quorum);
 		assertThat(route.get("dueBusinessDays")).isEqualTo(dueBusinessDays);
+		assertThat((String) route.get("backupGroup")).isEqualTo(backupGroup);
 	}
 
 }
