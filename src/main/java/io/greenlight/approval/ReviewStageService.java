@@ -76,6 +76,23 @@ public class ReviewStageService {
 			.list();
 	}
 
+	/**
+	 * The settled stage of this version the user was a reviewer of, if any: feedback they
+	 * give now arrives late.
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Optional<ReviewStage> settledStageReviewedBy(String versionId, String userId) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM review_stage WHERE version_id = ? AND outcome IS NOT NULL "
+					+ "ORDER BY settled_at DESC")
+			.param(versionId)
+			.query(ReviewStage.class)
+			.list()
+			.stream()
+			.filter(stage -> List.of(stage.reviewers().split(",")).contains(userId))
+			.findFirst();
+	}
+
 	/** Records the outcome the rule settled on. A stage settles once. */
 	public void settle(String stageId, ReviewDecision outcome) {
 		write(stageId, outcome, null, null);

@@ -22,11 +22,22 @@ public final class ProductionDriver {
 		this.http = http;
 	}
 
-	/** The producer posts a brief for the demo project. @return the asset id */
+	/**
+	 * The producer posts a brief for a web video of the demo project. @return the asset
+	 * id
+	 */
 	public String start(String title) {
+		return start(title, "WEB");
+	}
+
+	/**
+	 * The producer posts a brief for a video of the demo project on that channel (the
+	 * routing table decides its review stages by it). @return the asset id
+	 */
+	public String start(String title, String channel) {
 		Http.Response response = this.http.postJson(Users.PRODUCER, "/api/productions", """
-				{"title": "%s", "projectCode": "ACME-SUMMER", "deliverableType": "VIDEO", "channel": "WEB",
-				 "dueDate": "2030-01-31", "description": "Thirty seconds of summer"}""".formatted(title));
+				{"title": "%s", "projectCode": "ACME-SUMMER", "deliverableType": "VIDEO", "channel": "%s",
+				 "dueDate": "2030-01-31", "description": "Thirty seconds of summer"}""".formatted(title, channel));
 		assertThat(response.status()).as(response.body()).isEqualTo(201);
 		return response.json().get("assetId").asText();
 	}
