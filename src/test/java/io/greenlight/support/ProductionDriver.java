@@ -35,9 +35,15 @@ public final class ProductionDriver {
 	 * routing table decides its review stages by it). @return the asset id
 	 */
 	public String start(String title, String channel) {
+		return start(title, "ACME-SUMMER", channel);
+	}
+
+	/** The producer posts a brief for a video of that project. @return the asset id */
+	public String start(String title, String projectCode, String channel) {
 		Http.Response response = this.http.postJson(Users.PRODUCER, "/api/productions", """
-				{"title": "%s", "projectCode": "ACME-SUMMER", "deliverableType": "VIDEO", "channel": "%s",
-				 "dueDate": "2030-01-31", "description": "Thirty seconds of summer"}""".formatted(title, channel));
+				{"title": "%s", "projectCode": "%s", "deliverableType": "VIDEO", "channel": "%s",
+				 "dueDate": "2030-01-31", "description": "Thirty seconds of summer"}""".formatted(title, projectCode,
+				channel));
 		assertThat(response.status()).as(response.body()).isEqualTo(201);
 		return response.json().get("assetId").asText();
 	}

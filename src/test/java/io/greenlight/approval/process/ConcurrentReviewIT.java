@@ -91,7 +91,7 @@ class ConcurrentReviewIT {
 		try {
 			for (int round = 1; round <= ROUNDS; round++) {
 				// given a version waiting for all five
-				String assetId = start(projectCode, "Race " + suffix + " round " + round);
+				String assetId = this.productions.start("Race " + suffix + " round " + round, projectCode, "WEB");
 				this.productions.claimAndComplete(Users.PRODUCER, assetId, "UserTask_ApproveBrief",
 						Map.of("briefDecision", "APPROVED"));
 				this.productions.claimAndComplete(Users.CREATIVE, assetId, "UserTask_ProduceVersion",
@@ -140,14 +140,6 @@ class ConcurrentReviewIT {
 		finally {
 			threads.shutdownNow();
 		}
-	}
-
-	private String start(String projectCode, String title) {
-		Http.Response response = this.http.postJson(Users.PRODUCER, "/api/productions", """
-				{"title": "%s", "projectCode": "%s", "deliverableType": "VIDEO", "channel": "WEB",
-				 "dueDate": "2030-01-31", "description": "Five reviewers at once"}""".formatted(title, projectCode));
-		assertThat(response.status()).as(response.body()).isEqualTo(201);
-		return response.json().get("assetId").asText();
 	}
 
 }

@@ -348,20 +348,23 @@ class CreativeProductionProcessTests {
 	}
 
 	private void completeBrief(ProcessInstance production, String decision, String comment) {
-		Task task = task(production);
-		this.engine.getTaskService().claim(task.getId(), "producer");
-		Map<String, Object> variables = new java.util.HashMap<>();
-		variables.put("briefDecision", decision);
-		variables.put("briefComment", comment);
-		this.engine.getTaskService().complete(task.getId(), variables);
+		producerAnswers(production, "briefDecision", decision, "briefComment", comment);
 	}
 
 	private void completeAnotherRound(ProcessInstance production, String answer, String comment) {
+		producerAnswers(production, "anotherRound", answer, "anotherRoundComment", comment);
+	}
+
+	/**
+	 * The producer claims the production's task and answers with a choice and a comment.
+	 */
+	private void producerAnswers(ProcessInstance production, String choiceName, String choice, String commentName,
+			String comment) {
 		Task task = task(production);
 		this.engine.getTaskService().claim(task.getId(), "producer");
 		Map<String, Object> variables = new java.util.HashMap<>();
-		variables.put("anotherRound", answer);
-		variables.put("anotherRoundComment", comment);
+		variables.put(choiceName, choice);
+		variables.put(commentName, comment);
 		this.engine.getTaskService().complete(task.getId(), variables);
 	}
 
