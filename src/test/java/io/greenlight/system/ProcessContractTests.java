@@ -42,6 +42,9 @@ class ProcessContractTests {
 	// ${bean} and ${bean.method(execution)}; plain variables are not beans
 	private static final Pattern BEAN_EXPRESSION = Pattern.compile("\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*[.}]");
 
+	private static final Pattern BEAN_CALL = Pattern
+		.compile("\\$\\{\\s*!?\\s*([A-Za-z_][A-Za-z0-9_]*)\\.[A-Za-z_][A-Za-z0-9_]*\\(\\s*execution");
+
 	private static final Pattern GENERATED_ID = Pattern.compile(
 			"^(Activity|Event|Gateway|Flow|StartEvent|EndEvent|Task|UserTask|ServiceTask|SequenceFlow)_[0-9a-z]{7}$");
 
@@ -73,6 +76,23 @@ class ProcessContractTests {
 			}
 		}
 		assertThat(missing).as("expressions in %s naming no Spring bean", file).isEmpty();
+	}
+
+	@ParameterizedTest
+	@MethodSource("processes")
+	void everyBeanCalledWithTheExecutionExists(Path file) throws IOException {
+		// conditions, completion conditions, mappings: ${bean.method(execution)} anywhere
+		Matcher call = BEAN_CALL.matcher(Files.readString(file));
+		List<String> calls = new ArrayList<>();
+		List<String> missing = new ArrayList<>();
+		while (call.find()) {
+			calls.add(call.group(1));
+			if (!this.context.containsBean(call.group(1))) {
+				missing.add(call.group());
+			}
+		}
+		assertThat(calls).as("bean calls found in %s", file).isNotEmpty();
+		assertThat(missing).as("bean calls in %s naming no Spring bean", file).isEmpty();
 	}
 
 	@ParameterizedTest
