@@ -1,12 +1,16 @@
 package io.greenlight.production;
 
 import java.util.List;
+import java.util.Optional;
 
 import io.greenlight.approval.ApprovalService;
 import io.greenlight.approval.DecisionRecord;
+import io.greenlight.approval.ReviewStage;
 import io.greenlight.asset.AssetAccess;
 import io.greenlight.asset.AssetVersion;
 import jakarta.validation.Valid;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -25,6 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class ReviewDecisionController {
+
+	private static final int MAX_ATTEMPTS = 3;
 
 	private final ReviewDecisionService decisions;
 
@@ -45,12 +51,30 @@ class ReviewDecisionController {
 	@PostMapping("/api/versions/{versionId}/decisions")
 	ResponseEntity<LateFeedbackKept> decide(@PathVariable String versionId, @Valid @RequestBody DecisionRequest request,
 			Authentication authentication) {
-		return this.decisions.decide(versionId, authentication.getName(), request.decision(), request.comment())
+		return decideSettlingRaces(versionId, authentication.getName(), request)
 			.map(stage -> ResponseEntity.accepted()
 				.body(new LateFeedbackKept(true, stage.stage(), stage.outcome(),
 						"The " + stage.stage() + " stage of this version had already settled (" + stage.outcome()
 								+ "): your feedback is kept as late feedback and shown with the next version.")))
 			.orElseGet(() -> ResponseEntity.noContent().build());
+	}
+
+	// Under ANY, PRIMARY and QUORUM the job settling a stage withdraws the open reviews;
+	// a
+	// reviewer completing theirs in that very moment loses the race (their transaction is
+	// rolled back). Asked again, the stage is settled and the decision is kept as late
+	// feedback, so the reviewer never sees an error for it.
+	private Optional<ReviewStage> decideSettlingRaces(String versionId, String userId, DecisionRequest request) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return this.decisions.decide(versionId, userId, request.decision(), request.comment());
+			}
+			catch (OptimisticLockingException | NullValueException ex) {
+				if (attempt == MAX_ATTEMPTS) {
+					throw ex;
+				}
+			}
+		}
 	}
 
 	/** Late feedback given on the versions before this one, oldest first. */

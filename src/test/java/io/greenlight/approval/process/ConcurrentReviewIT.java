@@ -27,12 +27,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Five reviewers of one stage decide at the same moment, from five threads, through the
  * API, several rounds: nobody gets an error, every decision is recorded once, and the
- * stage settles once and moves the production on once. Runs on H2 and on PostgreSQL.
+ * stage settles once and moves the production on once; under ANY, those who lose the race
+ * to the first decision are kept as late feedback. Runs on H2 and on PostgreSQL.
  */
 @ServerIT
 class ConcurrentReviewIT {
@@ -67,16 +67,64 @@ class ConcurrentReviewIT {
 	@Test
 	void reviewersDecidingAtTheSameMomentAreAllRecordedAndTheStageSettlesOnce() throws Exception {
 		// a project of its own with five internal reviewers (web video: ALL of them)
-		String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-		String projectCode = "RACE-" + suffix;
-		List<String> reviewers = new ArrayList<>();
-		Project project = this.projects.createProject(this.projects.createClient("Race " + suffix), projectCode,
-				"Race " + suffix);
+		String projectCode = "RACE-" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+		List<String> reviewers = raceProject(projectCode);
+
+		for (int round = 1; round <= ROUNDS; round++) {
+			// given a version waiting for all five
+			String versionId = versionInReview(projectCode, "WEB", round, reviewers);
+
+			// when they all decide at once, then nobody sees an error
+			for (Http.Response response : allDecideAtOnce(reviewers, versionId)) {
+				assertThat(response.status()).as("round %d: %s", round, response.body()).isEqualTo(204);
+			}
+
+			// every decision is recorded once, the stage settles once and the production
+			// moves on once, to the client
+			this.productions.awaitTask(Users.CLIENT, assetOf(versionId), "UserTask_ReviewAsset");
+			assertThat(decidedBy(versionId, false)).containsExactlyElementsOf(reviewers.stream().sorted().toList());
+			assertThat(stages(versionId)).containsExactly("INTERNAL_REVIEW:APPROVED", "CLIENT_REVIEW:open");
+			assertThat(this.runtimeService.createIncidentQuery().count()).isZero();
+		}
+	}
+
+	@Test
+	void underAnyTheReviewersWhoLoseTheRaceAreKeptAsLateFeedbackWithoutAnError() throws Exception {
+		// a social post: the first internal decision settles the stage, the rest are
+		// withdrawn while the others are still deciding
+		String projectCode = "RACE-" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+		List<String> reviewers = raceProject(projectCode);
+
+		for (int round = 1; round <= ROUNDS; round++) {
+			String versionId = versionInReview(projectCode, "SOCIAL", round, reviewers);
+
+			// in time (204) or too late (202): never an error
+			for (Http.Response response : allDecideAtOnce(reviewers, versionId)) {
+				assertThat(response.status()).as("round %d: %s", round, response.body()).isIn(202, 204);
+			}
+
+			// each reviewer's decision is on record once, in time or late; the stage
+			// settled once
+			this.productions.awaitTask(Users.CLIENT, assetOf(versionId), "UserTask_ReviewAsset");
+			List<String> all = new ArrayList<>(decidedBy(versionId, false));
+			all.addAll(decidedBy(versionId, true));
+			assertThat(all).containsExactlyInAnyOrderElementsOf(reviewers);
+			assertThat(decidedBy(versionId, false)).isNotEmpty();
+			assertThat(stages(versionId)).containsExactly("INTERNAL_REVIEW:APPROVED", "CLIENT_REVIEW:open");
+			assertThat(this.runtimeService.createIncidentQuery().count()).isZero();
+		}
+	}
+
+	/** A project with the demo producer, creative and client, and five reviewers. */
+	private List<String> raceProject(String projectCode) {
+		Project project = this.projects.createProject(this.projects.createClient(projectCode), projectCode,
+				projectCode);
 		this.projects.addMember(project.id(), Users.PRODUCER, ProjectRole.PRODUCER);
 		this.projects.addMember(project.id(), Users.CREATIVE, ProjectRole.CREATIVE);
 		this.projects.addMember(project.id(), Users.CLIENT, ProjectRole.CLIENT_REVIEWER);
+		List<String> reviewers = new ArrayList<>();
 		for (int i = 1; i <= REVIEWERS; i++) {
-			String reviewer = "reviewer" + suffix + "n" + i;
+			String reviewer = "reviewer" + projectCode.substring(5) + "n" + i;
 			User user = this.identityService.newUser(reviewer);
 			user.setFirstName("Racer");
 			user.setLastName(String.valueOf(i));
@@ -86,60 +134,68 @@ class ConcurrentReviewIT {
 			this.projects.addMember(project.id(), reviewer, ProjectRole.REVIEWER);
 			reviewers.add(reviewer);
 		}
+		return reviewers;
+	}
 
-		ExecutorService threads = Executors.newFixedThreadPool(REVIEWERS);
+	/** A production's version 1, every reviewer's task open. @return the version id */
+	private String versionInReview(String projectCode, String channel, int round, List<String> reviewers) {
+		String assetId = this.productions.start(projectCode + " round " + round, projectCode, channel);
+		this.productions.claimAndComplete(Users.PRODUCER, assetId, "UserTask_ApproveBrief",
+				Map.of("briefDecision", "APPROVED"));
+		this.productions.claimAndComplete(Users.CREATIVE, assetId, "UserTask_ProduceVersion",
+				Map.of("versionNote", "First cut"));
+		reviewers.forEach(reviewer -> this.productions.awaitTask(reviewer, assetId, "UserTask_ReviewAsset"));
+		return this.http.get(Users.PRODUCER, "/api/assets/" + assetId).json().at("/latestVersion/id").asText();
+	}
+
+	/** Every reviewer approves through the API, all released at the same moment. */
+	private List<Http.Response> allDecideAtOnce(List<String> reviewers, String versionId) throws Exception {
+		ExecutorService threads = Executors.newFixedThreadPool(reviewers.size());
 		try {
-			for (int round = 1; round <= ROUNDS; round++) {
-				// given a version waiting for all five
-				String assetId = this.productions.start("Race " + suffix + " round " + round, projectCode, "WEB");
-				this.productions.claimAndComplete(Users.PRODUCER, assetId, "UserTask_ApproveBrief",
-						Map.of("briefDecision", "APPROVED"));
-				this.productions.claimAndComplete(Users.CREATIVE, assetId, "UserTask_ProduceVersion",
-						Map.of("versionNote", "First cut"));
-				reviewers.forEach(reviewer -> this.productions.awaitTask(reviewer, assetId, "UserTask_ReviewAsset"));
-				String versionId = this.http.get(Users.PRODUCER, "/api/assets/" + assetId)
-					.json()
-					.at("/latestVersion/id")
-					.asText();
-
-				// when they all decide at once
-				CountDownLatch go = new CountDownLatch(1);
-				List<Future<Http.Response>> answers = new ArrayList<>();
-				for (String reviewer : reviewers) {
-					answers.add(threads.submit(() -> {
-						go.await();
-						return this.http.postJson(reviewer, "/api/versions/" + versionId + "/decisions",
-								"{\"decision\": \"APPROVED\"}");
-					}));
-				}
-				go.countDown();
-
-				// then nobody saw an error
-				for (Future<Http.Response> answer : answers) {
-					Http.Response response = answer.get(60, TimeUnit.SECONDS);
-					assertThat(response.status()).as("round %d: %s", round, response.body()).isEqualTo(204);
-				}
-				// every decision is recorded once, the stage settles once and the
-				// production
-				// moves on once, to the client
-				this.productions.awaitTask(Users.CLIENT, assetId, "UserTask_ReviewAsset");
-				assertThat(this.jdbc
-					.sql("SELECT decided_by FROM decision WHERE version_id = ? AND stage = 'INTERNAL_REVIEW' "
-							+ "ORDER BY decided_by")
-					.param(versionId)
-					.query(String.class)
-					.list()).containsExactlyElementsOf(reviewers.stream().sorted().toList());
-				assertThat(this.jdbc.sql(
-						"SELECT stage || ':' || COALESCE(outcome, 'open') FROM review_stage WHERE version_id = ? ORDER BY opened_at")
-					.param(versionId)
-					.query(String.class)
-					.list()).containsExactly("INTERNAL_REVIEW:APPROVED", "CLIENT_REVIEW:open");
-				assertThat(this.runtimeService.createIncidentQuery().count()).isZero();
+			CountDownLatch go = new CountDownLatch(1);
+			List<Future<Http.Response>> answers = new ArrayList<>();
+			for (String reviewer : reviewers) {
+				answers.add(threads.submit(() -> {
+					go.await();
+					return this.http.postJson(reviewer, "/api/versions/" + versionId + "/decisions",
+							"{\"decision\": \"APPROVED\"}");
+				}));
 			}
+			go.countDown();
+			List<Http.Response> responses = new ArrayList<>();
+			for (Future<Http.Response> answer : answers) {
+				responses.add(answer.get(60, TimeUnit.SECONDS));
+			}
+			return responses;
 		}
 		finally {
 			threads.shutdownNow();
 		}
+	}
+
+	private String assetOf(String versionId) {
+		return this.jdbc.sql("SELECT asset_id FROM asset_version WHERE id = ?")
+			.param(versionId)
+			.query(String.class)
+			.single();
+	}
+
+	private List<String> decidedBy(String versionId, boolean late) {
+		return this.jdbc
+			.sql("SELECT decided_by FROM decision WHERE version_id = ? AND stage = 'INTERNAL_REVIEW' AND late = ? "
+					+ "ORDER BY decided_by")
+			.params(versionId, late)
+			.query(String.class)
+			.list();
+	}
+
+	private List<String> stages(String versionId) {
+		return this.jdbc
+			.sql("SELECT stage || ':' || COALESCE(outcome, 'open') FROM review_stage WHERE version_id = ? "
+					+ "ORDER BY opened_at")
+			.param(versionId)
+			.query(String.class)
+			.list();
 	}
 
 }
