@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class ApprovalService {
 
-	private static final String COLUMNS = "id, asset_id, version_id, stage, decision, comment, decided_by, decided_at";
+	private static final String COLUMNS = "id, asset_id, version_id, stage, decision, comment, decided_by, decided_at, late";
 
 	private final JdbcClient jdbc;
 
@@ -28,22 +28,50 @@ public class ApprovalService {
 
 	/**
 	 * Records a reviewer's decision on a version. Requesting changes needs a comment that
-	 * says what to change.
+	 * says what to change. NOT_RELEVANT is an abstention: it never approves a version
+	 * (see {@link StageOutcome}).
 	 */
 	public void recordReview(String assetId, String versionId, String stage, ReviewDecision decision, String comment,
 			String decidedBy, String taskId) {
-		if (decision == ReviewDecision.NOT_RELEVANT) {
-			// every reviewer of a stage must approve it: "not relevant" would let a
-			// version through
-			// that nobody approved
-			throw new InvalidRequestException(
-					"Every reviewer of this stage must decide: approve, approve with changes, "
-							+ "or request changes.");
-		}
+		checkComment(decision, comment);
+		insert(assetId, versionId, stage, decision.name(), comment, decidedBy, taskId, false);
+	}
+
+	/**
+	 * Keeps a reviewer's decision that arrived after their stage settled (their review
+	 * was withdrawn): on record, marked late, never counted in the stage's outcome.
+	 */
+	public void recordLateFeedback(String assetId, String versionId, String stage, ReviewDecision decision,
+			String comment, String decidedBy) {
+		checkComment(decision, comment);
+		insert(assetId, versionId, stage, decision.name(), comment, decidedBy, "late:" + UUID.randomUUID(), true);
+	}
+
+	/** Whether the user decided on the version in the stage (in time or late). */
+	@Transactional(readOnly = true)
+	public boolean hasDecided(String versionId, String stage, String userId) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM decision WHERE version_id = ? AND stage = ? AND decided_by = ?")
+			.params(versionId, stage, userId)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
+	/** Late feedback on the asset's versions before this one, oldest first. */
+	@Transactional(readOnly = true)
+	public List<DecisionRecord> lateFeedbackBefore(String assetId, int versionNumber) {
+		return this.jdbc
+			.sql("SELECT d.id, d.asset_id, d.version_id, d.stage, d.decision, d.comment, d.decided_by, d.decided_at, "
+					+ "d.late FROM decision d JOIN asset_version v ON v.id = d.version_id "
+					+ "WHERE d.asset_id = ? AND d.late = TRUE AND v.number < ? ORDER BY d.decided_at, d.id")
+			.params(assetId, versionNumber)
+			.query(DecisionRecord.class)
+			.list();
+	}
+
+	private static void checkComment(ReviewDecision decision, String comment) {
 		if (decision == ReviewDecision.CHANGES_REQUESTED && isBlank(comment)) {
 			throw new InvalidRequestException("Say what to change: a comment is required when you request changes.");
 		}
-		insert(assetId, versionId, stage, decision.name(), comment, decidedBy, taskId);
 	}
 
 	/**
@@ -54,23 +82,20 @@ public class ApprovalService {
 		if (decision == BriefDecision.RETURNED && isBlank(comment)) {
 			throw new InvalidRequestException("Say what is missing: a comment is required when you return a brief.");
 		}
-		insert(assetId, null, "BRIEF", decision.name(), comment, decidedBy, taskId);
+		insert(assetId, null, "BRIEF", decision.name(), comment, decidedBy, taskId, false);
 	}
 
 	/**
-	 * The outcome of a review stage on one version, all reviewers having decided.
+	 * The reviewers' decisions on a version in a stage, in the order they were recorded.
 	 */
 	@Transactional(readOnly = true)
-	public ReviewDecision settle(String versionId, String stage) {
-		List<ReviewDecision> decisions = this.jdbc
-			.sql("SELECT decision FROM decision WHERE version_id = ? AND stage = ?")
+	public List<Vote> votes(String versionId, String stage) {
+		return this.jdbc
+			.sql("SELECT decided_by, decision FROM decision WHERE version_id = ? AND stage = ? AND late = FALSE "
+					+ "ORDER BY decided_at, id")
 			.params(versionId, stage)
-			.query(String.class)
-			.list()
-			.stream()
-			.map(ReviewDecision::valueOf)
-			.toList();
-		return StageOutcome.allMustApprove(decisions);
+			.query((rs, row) -> new Vote(rs.getString(1), ReviewDecision.valueOf(rs.getString(2))))
+			.list();
 	}
 
 	@Transactional(readOnly = true)
@@ -82,12 +107,12 @@ public class ApprovalService {
 	}
 
 	private void insert(String assetId, String versionId, String stage, String decision, String comment,
-			String decidedBy, String taskId) {
+			String decidedBy, String taskId, boolean late) {
 		this.jdbc
 			.sql("INSERT INTO decision (id, asset_id, version_id, stage, decision, comment, decided_by, decided_at, "
-					+ "task_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ "task_id, late) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(UUID.randomUUID().toString(), assetId, versionId, stage, decision,
-					isBlank(comment) ? null : comment, decidedBy, OffsetDateTime.now(), taskId)
+					isBlank(comment) ? null : comment, decidedBy, OffsetDateTime.now(), taskId, late)
 			.update();
 	}
 

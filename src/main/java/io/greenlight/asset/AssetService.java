@@ -92,6 +92,11 @@ public class AssetService {
 		this.assets.updateStatus(get(assetId).id(), AssetStatus.BRIEF_RETURNED);
 	}
 
+	/** The producer stopped the production after too many revision rounds. */
+	public void stop(String assetId) {
+		this.assets.updateStatus(get(assetId).id(), AssetStatus.STOPPED);
+	}
+
 	public void markChangesRequested(String assetId) {
 		this.assets.updateStatus(get(assetId).id(), AssetStatus.CHANGES_REQUESTED);
 	}

@@ -3,8 +3,9 @@ package io.greenlight.production;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.greenlight.approval.ReviewStageService;
+import io.greenlight.approval.process.StakeholderReviewProcess;
 import io.greenlight.asset.ReviewQueue;
-import io.greenlight.production.process.CreativeProductionProcess;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 
@@ -20,20 +21,24 @@ class EngineReviewQueue implements ReviewQueue {
 
 	private final TaskService taskService;
 
-	EngineReviewQueue(TaskService taskService) {
+	private final ReviewStageService stages;
+
+	EngineReviewQueue(TaskService taskService, ReviewStageService stages) {
 		this.taskService = taskService;
+		this.stages = stages;
 	}
 
 	@Override
 	public Set<String> awaitingReviewBy(String userId) {
-		return this.taskService.createTaskQuery()
+		// review tasks live in the stage's own process instance, called by the production
+		Set<String> stageInstances = this.taskService.createTaskQuery()
 			.taskAssignee(userId)
-			.taskDefinitionKeyIn(CreativeProductionProcess.USER_TASK_INTERNAL_REVIEW,
-					CreativeProductionProcess.USER_TASK_CLIENT_REVIEW)
+			.taskDefinitionKeyIn(StakeholderReviewProcess.REVIEW_TASKS.toArray(String[]::new))
 			.listPage(0, MAX_OPEN_REVIEWS)
 			.stream()
 			.map(Task::getProcessInstanceId)
 			.collect(Collectors.toSet());
+		return Set.copyOf(this.stages.productionInstancesOf(stageInstances));
 	}
 
 }

@@ -3,6 +3,7 @@ package io.greenlight.production;
 import java.time.LocalDate;
 
 import io.greenlight.asset.AssetType;
+import io.greenlight.asset.BudgetTier;
 import io.greenlight.asset.Channel;
 import jakarta.validation.constraints.FutureOrPresent;
 import jakarta.validation.constraints.NotBlank;
@@ -10,9 +11,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
- * A brief posted to {@code POST /api/productions}.
+ * A brief posted to {@code POST /api/productions}; {@code budgetTier} is optional
+ * (STANDARD).
  */
 record ProductionRequest(@NotBlank @Size(max = 200) String title, @NotBlank @Size(max = 40) String projectCode,
 		@NotNull AssetType deliverableType, @NotNull Channel channel, @NotNull @FutureOrPresent LocalDate dueDate,
-		@NotBlank @Size(max = 10000) String description) {
+		@NotBlank @Size(max = 10000) String description, BudgetTier budgetTier) {
 }

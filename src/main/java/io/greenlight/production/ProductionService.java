@@ -36,6 +36,9 @@ class ProductionService {
 		variables.put(Var.CHANNEL, request.channel().name());
 		variables.put(Var.DUE_DATE, request.dueDate().toString());
 		variables.put(Var.BRIEF_DESCRIPTION, request.description());
+		if (request.budgetTier() != null) {
+			variables.put(Var.BUDGET_TIER, request.budgetTier().name());
+		}
 		// the start event's camunda:initiator reads the engine's authenticated user id
 		ProcessInstance instance = this.runtimeService.startProcessInstanceByKey(CreativeProductionProcess.PROCESS_ID,
 				variables);

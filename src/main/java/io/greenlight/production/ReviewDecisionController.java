@@ -1,11 +1,22 @@
 package io.greenlight.production;
 
+import java.util.List;
+import java.util.Optional;
+
+import io.greenlight.approval.ApprovalService;
+import io.greenlight.approval.DecisionRecord;
+import io.greenlight.approval.ReviewStage;
+import io.greenlight.asset.AssetAccess;
+import io.greenlight.asset.AssetVersion;
 import jakarta.validation.Valid;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -13,22 +24,67 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/versions/{id}/decisions}: a reviewer's decision on exactly this
- * version.
+ * version; {@code GET /api/versions/{id}/late-feedback}: what reviewers said about
+ * earlier versions after their stage had settled.
  */
 @RestController
 class ReviewDecisionController {
 
+	private static final int MAX_ATTEMPTS = 3;
+
 	private final ReviewDecisionService decisions;
 
-	ReviewDecisionController(ReviewDecisionService decisions) {
+	private final AssetAccess access;
+
+	private final ApprovalService approvals;
+
+	ReviewDecisionController(ReviewDecisionService decisions, AssetAccess access, ApprovalService approvals) {
 		this.decisions = decisions;
+		this.access = access;
+		this.approvals = approvals;
 	}
 
+	/**
+	 * 204 when the decision completed the user's review; 202 with {@code late: true} when
+	 * their stage had settled without them, and the decision was kept as late feedback.
+	 */
 	@PostMapping("/api/versions/{versionId}/decisions")
-	ResponseEntity<Void> decide(@PathVariable String versionId, @Valid @RequestBody DecisionRequest request,
+	ResponseEntity<LateFeedbackKept> decide(@PathVariable String versionId, @Valid @RequestBody DecisionRequest request,
 			Authentication authentication) {
-		this.decisions.decide(versionId, authentication.getName(), request.decision(), request.comment());
-		return ResponseEntity.noContent().build();
+		return decideSettlingRaces(versionId, authentication.getName(), request)
+			.map(stage -> ResponseEntity.accepted()
+				.body(new LateFeedbackKept(true, stage.stage(), stage.outcome(),
+						"The " + stage.stage() + " stage of this version had already settled (" + stage.outcome()
+								+ "): your feedback is kept as late feedback and shown with the next version.")))
+			.orElseGet(() -> ResponseEntity.noContent().build());
+	}
+
+	// Under ANY, PRIMARY and QUORUM the job settling a stage withdraws the open reviews;
+	// a
+	// reviewer completing theirs in that very moment loses the race (their transaction is
+	// rolled back). Asked again, the stage is settled and the decision is kept as late
+	// feedback, so the reviewer never sees an error for it.
+	private Optional<ReviewStage> decideSettlingRaces(String versionId, String userId, DecisionRequest request) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return this.decisions.decide(versionId, userId, request.decision(), request.comment());
+			}
+			catch (OptimisticLockingException | NullValueException ex) {
+				if (attempt == MAX_ATTEMPTS) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	/** Late feedback given on the versions before this one, oldest first. */
+	@GetMapping("/api/versions/{versionId}/late-feedback")
+	List<DecisionRecord> lateFeedback(@PathVariable String versionId) {
+		AssetVersion version = this.access.visibleVersion(versionId);
+		return this.approvals.lateFeedbackBefore(version.assetId(), version.number());
+	}
+
+	record LateFeedbackKept(boolean late, String stage, String stageOutcome, String detail) {
 	}
 
 	record DecisionRequest(@NotBlank String decision, @Size(max = 4000) String comment) {

@@ -1,13 +1,14 @@
 package io.greenlight.production;
 
-import java.util.List;
+import java.util.Optional;
 
+import io.greenlight.approval.ReviewStage;
+import io.greenlight.approval.process.StakeholderReviewProcess;
 import io.greenlight.asset.Asset;
 import io.greenlight.asset.AssetAccess;
 import io.greenlight.asset.AssetService;
 import io.greenlight.asset.AssetVersion;
 import io.greenlight.asset.VersionStatus;
-import io.greenlight.production.process.CreativeProductionProcess;
 import io.greenlight.production.process.CreativeProductionProcess.Var;
 import io.greenlight.system.ApiProblem;
 import io.greenlight.system.ConflictException;
@@ -22,13 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A reviewer decides on a version through Greenlight's API: the decision completes their
  * open review task for exactly that version. A superseded version takes no decision (409,
- * naming the latest one), nor does an approved one.
+ * naming the latest one), nor does an approved one. A reviewer whose review was withdrawn
+ * when their stage settled (another reviewer's decision settled it) still has their say:
+ * it is kept as late feedback.
  */
 @Service
 class ReviewDecisionService {
-
-	private static final List<String> REVIEW_TASKS = List.of(CreativeProductionProcess.USER_TASK_INTERNAL_REVIEW,
-			CreativeProductionProcess.USER_TASK_CLIENT_REVIEW);
 
 	private final AssetAccess access;
 
@@ -36,16 +36,30 @@ class ReviewDecisionService {
 
 	private final TaskService taskService;
 
-	ReviewDecisionService(AssetAccess access, AssetService assets, TaskService taskService) {
+	private final LateFeedback lateFeedback;
+
+	ReviewDecisionService(AssetAccess access, AssetService assets, TaskService taskService, LateFeedback lateFeedback) {
 		this.access = access;
 		this.assets = assets;
 		this.taskService = taskService;
+		this.lateFeedback = lateFeedback;
 	}
 
+	/**
+	 * @return the stage the decision came too late for (it is kept as late feedback), or
+	 * empty when it completed the user's review task
+	 */
 	@Transactional
-	void decide(String versionId, String userId, String decision, String comment) {
+	Optional<ReviewStage> decide(String versionId, String userId, String decision, String comment) {
 		AssetVersion version = this.access.visibleVersion(versionId);
 		Asset asset = this.assets.get(version.assetId());
+		Optional<Task> task = openReviewTask(asset, version, userId);
+		if (task.isEmpty()) {
+			Optional<ReviewStage> late = this.lateFeedback.keep(version, userId, decision, comment);
+			if (late.isPresent()) {
+				return late;
+			}
+		}
 		if (version.status() == VersionStatus.SUPERSEDED) {
 			AssetVersion latest = this.assets.latestVersion(version.assetId(), version.variant()).orElse(version);
 			throw new ConflictException("v" + version.number() + " of " + asset.title() + " is superseded by v"
@@ -56,9 +70,12 @@ class ReviewDecisionService {
 			throw new ConflictException("v" + version.number() + " of " + asset.title()
 					+ " is approved and locked: it takes no more decisions.");
 		}
-		Task task = openReviewTask(asset, version, userId);
+		if (task.isEmpty()) {
+			throw new ConflictException("You have no open review of v" + version.number() + " of " + asset.title()
+					+ ": it is at " + asset.stage() + " (" + asset.status() + ").");
+		}
 		try {
-			this.taskService.complete(task.getId(),
+			this.taskService.complete(task.get().getId(),
 					Variables.createVariables()
 						.putValue(Var.DECISION, decision)
 						.putValue(Var.DECISION_COMMENT, comment));
@@ -66,23 +83,23 @@ class ReviewDecisionService {
 		catch (ProcessEngineException ex) {
 			throw problemIn(ex);
 		}
+		return Optional.empty();
 	}
 
-	private Task openReviewTask(Asset asset, AssetVersion version, String userId) {
+	private Optional<Task> openReviewTask(Asset asset, AssetVersion version, String userId) {
 		for (Task task : this.taskService.createTaskQuery()
 			.processInstanceBusinessKey(asset.id())
-			.taskDefinitionKeyIn(REVIEW_TASKS.toArray(String[]::new))
+			.taskDefinitionKeyIn(StakeholderReviewProcess.REVIEW_TASKS.toArray(String[]::new))
 			.taskAssignee(userId)
 			.listPage(0, 50)) {
 			// read through the task: the reviewer may read their own task, not the whole
 			// instance
 			Object reviewed = this.taskService.getVariable(task.getId(), Var.ASSET_VERSION_ID);
 			if (version.id().equals(reviewed)) {
-				return task;
+				return Optional.of(task);
 			}
 		}
-		throw new ConflictException("You have no open review of v" + version.number() + " of " + asset.title()
-				+ ": it is at " + asset.stage() + " (" + asset.status() + ").");
+		return Optional.empty();
 	}
 
 	// the engine wraps what a task listener throws; the API answers with Greenlight's own

@@ -37,6 +37,10 @@ class IdentitySetup implements ApplicationRunner {
 
 	static final String PRODUCTION_PROCESS = "CreativeProductionProcess";
 
+	static final String REVIEW_STAGE_PROCESS = "StakeholderReviewProcess";
+
+	static final String REVIEW_ROUTING_DECISION = "ReviewRoutingDecision";
+
 	private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
 
 	private final IdentityService identityService;
@@ -80,6 +84,11 @@ class IdentitySetup implements ApplicationRunner {
 		grant(Groups.PRODUCERS, Resources.PROCESS_DEFINITION, PRODUCTION_PROCESS, Permissions.READ,
 				Permissions.CREATE_INSTANCE, Permissions.READ_INSTANCE, Permissions.READ_HISTORY,
 				Permissions.READ_TASK);
+		// producers follow each production's review stages and routing in Cockpit
+		grant(Groups.PRODUCERS, Resources.PROCESS_DEFINITION, REVIEW_STAGE_PROCESS, Permissions.READ,
+				Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK);
+		grant(Groups.PRODUCERS, Resources.DECISION_DEFINITION, REVIEW_ROUTING_DECISION, Permissions.READ,
+				Permissions.READ_HISTORY);
 
 		filter("My tasks", "Tasks assigned to me", -10,
 				this.taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));

@@ -50,7 +50,7 @@ class ReviewFormBrowserIT {
 		String title = "Form facts " + System.nanoTime() % 100000;
 		String assetId = this.productions.waitingForAVersion(title);
 		String v1 = uploaded(assetId, "cut-1.mp4", 1);
-		this.productions.awaitTask(Users.REVIEWER1, assetId, "UserTask_InternalReview");
+		this.productions.awaitTask(Users.REVIEWER1, assetId, "UserTask_ReviewAsset");
 		comment(Users.REVIEWER2, v1, """
 				{"body": "The logo is too small at 12 s", "anchor": {"timeMs": 12000}}""");
 		String region = comment(Users.REVIEWER2, v1, """
@@ -67,14 +67,14 @@ class ReviewFormBrowserIT {
 		assertThat(form.linkHref("Open the file")).endsWith("/api/versions/" + v1 + "/file");
 		assertThat(form.linkHref("Read the comments")).endsWith("/api/versions/" + v1 + "/comments");
 
-		// when reviewer1 asks for changes in the form and v2 arrives
-		form.choose("Decision", "Approve");
+		// when both reviewers ask for changes (reviewer1 in the form) and v2 arrives
+		form.choose("Decision", "Request changes").type("Comment", "Fix both comments");
 		review.complete();
-		this.productions.review(Users.REVIEWER2, assetId, "UserTask_InternalReview",
+		this.productions.review(Users.REVIEWER2, assetId, "UserTask_ReviewAsset",
 				Map.of("decision", "CHANGES_REQUESTED", "decisionComment", "See my two comments"));
 		this.productions.awaitTask(Users.CREATIVE, assetId, "UserTask_ProduceVersion");
 		String v2 = uploaded(assetId, "cut-2.mp4", 2);
-		this.productions.awaitTask(Users.REVIEWER1, assetId, "UserTask_InternalReview");
+		this.productions.awaitTask(Users.REVIEWER1, assetId, "UserTask_ReviewAsset");
 
 		// then the v2 form shows v1's two open comments next to v2, and one fewer once
 		// one of them is resolved
@@ -93,8 +93,8 @@ class ReviewFormBrowserIT {
 		// and once everyone approves v2 it is the approved, locked version
 		review.form().choose("Decision", "Approve");
 		review.complete();
-		this.productions.review(Users.REVIEWER2, assetId, "UserTask_InternalReview", Map.of("decision", "APPROVED"));
-		this.productions.review(Users.CLIENT, assetId, "UserTask_ClientReview", Map.of("decision", "APPROVED"));
+		this.productions.review(Users.REVIEWER2, assetId, "UserTask_ReviewAsset", Map.of("decision", "APPROVED"));
+		this.productions.review(Users.CLIENT, assetId, "UserTask_ReviewAsset", Map.of("decision", "APPROVED"));
 		JsonNode detail = await("v2 approved").atMost(Duration.ofSeconds(30))
 			.pollInterval(Duration.ofMillis(300))
 			.until(() -> this.http.get(Users.PRODUCER, "/api/assets/" + assetId).json(),

@@ -113,9 +113,7 @@ class EmailNotificationsIT {
 	void reviewersGetAnEmailWithLinksToTheTaskAndTheAssetAndTheKeyAsMessageId() throws Exception {
 		// given version 1 in internal review
 		String assetId = this.productions.inInternalReview("Mail spot");
-		String taskId = this.productions.awaitTask(Users.REVIEWER1, assetId, "UserTask_InternalReview")
-			.get("id")
-			.asText();
+		String taskId = this.productions.awaitTask(Users.REVIEWER1, assetId, "UserTask_ReviewAsset").get("id").asText();
 
 		// when the dispatcher runs
 		this.dispatcher.dispatchDue();

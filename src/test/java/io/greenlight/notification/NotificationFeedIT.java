@@ -116,7 +116,7 @@ class NotificationFeedIT {
 		try {
 			// when version 1 goes to internal review
 			String assetId = this.productions.inInternalReview("Feed spot");
-			String taskId = this.productions.awaitTask(Users.REVIEWER1, assetId, "UserTask_InternalReview")
+			String taskId = this.productions.awaitTask(Users.REVIEWER1, assetId, "UserTask_ReviewAsset")
 				.get("id")
 				.asText();
 

@@ -44,16 +44,22 @@ class ProductionJourneyIT {
 		this.productions.claimAndComplete(Users.PRODUCER, assetId, "UserTask_ApproveBrief",
 				Map.of("briefDecision", "APPROVED", "briefComment", "Clear brief"));
 
-		// the creative produces v1; reviewer2 requests changes
+		// the creative produces v1; reviewer1 approves, reviewer2 requests changes
 		JsonNode produce = this.productions.awaitTask(Users.CREATIVE, assetId, "UserTask_ProduceVersion");
 		assertThat(produce.get("name").asText()).isEqualTo("Produce version: Journey spot v1");
 		this.productions.claimAndComplete(Users.CREATIVE, assetId, "UserTask_ProduceVersion",
 				Map.of("versionNote", "First cut", "fileLink", "https://files.example/journey-v1.mp4"));
-		JsonNode review = this.productions.awaitTask(Users.REVIEWER1, assetId, "UserTask_InternalReview");
+		JsonNode review = this.productions.awaitTask(Users.REVIEWER1, assetId, "UserTask_ReviewAsset");
 		assertThat(review.get("name").asText()).isEqualTo("Internal review: Journey spot v1");
-		this.productions.review(Users.REVIEWER1, assetId, "UserTask_InternalReview", Map.of("decision", "APPROVED"));
-		this.productions.review(Users.REVIEWER2, assetId, "UserTask_InternalReview",
+		this.productions.review(Users.REVIEWER1, assetId, "UserTask_ReviewAsset", Map.of("decision", "APPROVED"));
+		this.productions.review(Users.REVIEWER2, assetId, "UserTask_ReviewAsset",
 				Map.of("decision", "CHANGES_REQUESTED", "decisionComment", "The logo is too small at 0:12"));
+
+		// they disagree: the producer sees both sides and decides for changes
+		JsonNode conflict = this.productions.awaitTask(Users.PRODUCER, assetId, "UserTask_ResolveConflictingFeedback");
+		assertThat(conflict.get("name").asText()).isEqualTo("Resolve conflicting feedback: Journey spot v1");
+		this.productions.claimAndComplete(Users.PRODUCER, assetId, "UserTask_ResolveConflictingFeedback",
+				Map.of("resolution", "CHANGES_REQUESTED", "resolutionComment", "Bigger logo; the rest stays"));
 
 		// the producer sees the changes requested on the asset while the creative revises
 		JsonNode revise = this.productions.awaitTask(Users.CREATIVE, assetId, "UserTask_ProduceVersion");
@@ -63,11 +69,11 @@ class ProductionJourneyIT {
 		// v2, approved by everyone
 		this.productions.claimAndComplete(Users.CREATIVE, assetId, "UserTask_ProduceVersion",
 				Map.of("versionNote", "Bigger logo"));
-		this.productions.review(Users.REVIEWER1, assetId, "UserTask_InternalReview", Map.of("decision", "APPROVED"));
-		this.productions.review(Users.REVIEWER2, assetId, "UserTask_InternalReview", Map.of("decision", "APPROVED"));
-		JsonNode clientReview = this.productions.awaitTask(Users.CLIENT, assetId, "UserTask_ClientReview");
+		this.productions.review(Users.REVIEWER1, assetId, "UserTask_ReviewAsset", Map.of("decision", "APPROVED"));
+		this.productions.review(Users.REVIEWER2, assetId, "UserTask_ReviewAsset", Map.of("decision", "APPROVED"));
+		JsonNode clientReview = this.productions.awaitTask(Users.CLIENT, assetId, "UserTask_ReviewAsset");
 		assertThat(clientReview.get("name").asText()).isEqualTo("Client review: Journey spot v2");
-		this.productions.review(Users.CLIENT, assetId, "UserTask_ClientReview", Map.of("decision", "APPROVED"));
+		this.productions.review(Users.CLIENT, assetId, "UserTask_ReviewAsset", Map.of("decision", "APPROVED"));
 
 		// then: delivered, v2 approved and locked, v1 superseded, every decision on
 		// record
@@ -82,13 +88,17 @@ class ProductionJourneyIT {
 		assertThat(asset.get("decisions")).hasSize(6);
 		assertThat(asset.get("decisions").toString()).contains("The logo is too small at 0:12");
 
-		// and the history Cockpit shows has the production completed at "Delivered", for
-		// the
-		// producer and for creative-ops
+		// and the history Cockpit shows has the production completed at "Delivered" and
+		// its
+		// review stages, for the producer and for creative-ops
 		for (String user : new String[] { Users.PRODUCER, Users.OPS }) {
-			Http.Response history = this.http.get(user,
-					"/engine-rest/history/process-instance?maxResults=5&processInstanceBusinessKey=" + assetId);
+			Http.Response history = this.http.get(user, "/engine-rest/history/process-instance?maxResults=5"
+					+ "&processDefinitionKey=CreativeProductionProcess&processInstanceBusinessKey=" + assetId);
 			assertThat(history.json()).as(user).hasSize(1);
+			// each review stage is a child instance: v1 internal, v2 internal, v2 client
+			Http.Response stages = this.http.get(user, "/engine-rest/history/process-instance?maxResults=5"
+					+ "&processDefinitionKey=StakeholderReviewProcess&processInstanceBusinessKey=" + assetId);
+			assertThat(stages.json()).as(user).hasSize(3);
 			assertThat(history.json().get(0).get("state").asText()).isEqualTo("COMPLETED");
 			String instanceId = history.json().get(0).get("id").asText();
 			Http.Response ended = this.http.get(user, "/engine-rest/history/activity-instance?maxResults=5"

@@ -78,7 +78,7 @@ class VersionFilesIT {
 		assertThat(version.get("sha256").asText()).isEqualTo(sha256(video));
 		assertThat(version.get("fileName").asText()).isEqualTo("cut v1.mp4");
 		assertThat(version.get("note").asText()).isEqualTo("First cut");
-		JsonNode review = this.productions.awaitTask(Users.REVIEWER1, assetId, "UserTask_InternalReview");
+		JsonNode review = this.productions.awaitTask(Users.REVIEWER1, assetId, "UserTask_ReviewAsset");
 		assertThat(review.get("name").asText()).isEqualTo("Internal review: Upload spot v1");
 
 		// and a reviewer downloads it whole, by range, and not again when unchanged
@@ -206,8 +206,9 @@ class VersionFilesIT {
 		Http.Response v1 = this.productions.upload(Users.CREATIVE, assetId, "30s.mp4", file(MP4_HEADER, 4096, 21),
 				"Long cut", "30s cut");
 		assertThat(v1.status()).as(v1.body()).isEqualTo(201);
-		this.productions.review(Users.REVIEWER1, assetId, "UserTask_InternalReview", Map.of("decision", "APPROVED"));
-		this.productions.review(Users.REVIEWER2, assetId, "UserTask_InternalReview",
+		this.productions.review(Users.REVIEWER1, assetId, "UserTask_ReviewAsset",
+				Map.of("decision", "CHANGES_REQUESTED", "decisionComment", "Too long"));
+		this.productions.review(Users.REVIEWER2, assetId, "UserTask_ReviewAsset",
 				Map.of("decision", "CHANGES_REQUESTED", "decisionComment", "Try a short cut"));
 		this.productions.awaitTask(Users.CREATIVE, assetId, "UserTask_ProduceVersion");
 
@@ -216,9 +217,9 @@ class VersionFilesIT {
 				"Short cut", "15s cut");
 		assertThat(v2.status()).as(v2.body()).isEqualTo(201);
 		String v2Id = v2.json().get("id").asText();
-		this.productions.review(Users.REVIEWER1, assetId, "UserTask_InternalReview", Map.of("decision", "APPROVED"));
-		this.productions.review(Users.REVIEWER2, assetId, "UserTask_InternalReview", Map.of("decision", "APPROVED"));
-		this.productions.review(Users.CLIENT, assetId, "UserTask_ClientReview", Map.of("decision", "APPROVED"));
+		this.productions.review(Users.REVIEWER1, assetId, "UserTask_ReviewAsset", Map.of("decision", "APPROVED"));
+		this.productions.review(Users.REVIEWER2, assetId, "UserTask_ReviewAsset", Map.of("decision", "APPROVED"));
+		this.productions.review(Users.CLIENT, assetId, "UserTask_ReviewAsset", Map.of("decision", "APPROVED"));
 
 		// then the 15s cut's latest and approved version is v2, and the 30s cut still
 		// has v1 as its latest (a parallel version, not superseded) and nothing approved

@@ -109,7 +109,7 @@ class ProjectsIT {
 		addMember(Users.OPS, projectId, Users.CREATIVE, "CREATIVE");
 		addMember(Users.OPS, projectId, Users.REVIEWER3, "REVIEWER");
 		addMember(Users.OPS, projectId, boltReviewer, "CLIENT_REVIEWER");
-		String boltAsset = this.productions.start(Users.OPS, "Bolt spot", code);
+		String boltAsset = this.productions.startAs(Users.OPS, "Bolt spot", code);
 		this.productions.claimAndComplete(Users.OPS, boltAsset, "UserTask_ApproveBrief",
 				Map.of("briefDecision", "APPROVED"));
 		this.productions.awaitTask(Users.CREATIVE, boltAsset, "UserTask_ProduceVersion");

@@ -66,8 +66,9 @@ class CommentsIT {
 			.list()).containsExactly("creative");
 
 		// when changes are requested and v2 arrives, v1's open comments come with it
-		this.productions.review(Users.REVIEWER1, assetId, "UserTask_InternalReview", Map.of("decision", "APPROVED"));
-		this.productions.review(Users.REVIEWER2, assetId, "UserTask_InternalReview",
+		this.productions.review(Users.REVIEWER1, assetId, "UserTask_ReviewAsset",
+				Map.of("decision", "CHANGES_REQUESTED", "decisionComment", "Agree with the frame comment"));
+		this.productions.review(Users.REVIEWER2, assetId, "UserTask_ReviewAsset",
 				Map.of("decision", "CHANGES_REQUESTED", "decisionComment", "See my comments on the frame"));
 		this.productions.claimAndComplete(Users.CREATIVE, assetId, "UserTask_ProduceVersion",
 				Map.of("versionNote", "Bigger logo"));

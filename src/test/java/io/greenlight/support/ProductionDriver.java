@@ -22,16 +22,40 @@ public final class ProductionDriver {
 		this.http = http;
 	}
 
-	/** The producer posts a brief for the demo project. @return the asset id */
+	/**
+	 * The producer posts a brief for a web video of the demo project. @return the asset
+	 * id
+	 */
 	public String start(String title) {
-		return start(Users.PRODUCER, title, "ACME-SUMMER");
+		return start(title, "WEB");
 	}
 
-	/** The producer posts a brief for a project of theirs. @return the asset id */
-	public String start(String producer, String title, String projectCode) {
-		Http.Response response = this.http.postJson(producer, "/api/productions", """
-				{"title": "%s", "projectCode": "%s", "deliverableType": "VIDEO", "channel": "WEB",
-				 "dueDate": "2030-01-31", "description": "Thirty seconds of summer"}""".formatted(title, projectCode));
+	/**
+	 * The producer posts a brief for a video of the demo project on that channel (the
+	 * routing table decides its review stages by it). @return the asset id
+	 */
+	public String start(String title, String channel) {
+		return start(title, "ACME-SUMMER", channel);
+	}
+
+	/** The producer posts a brief for a video of that project. @return the asset id */
+	public String start(String title, String projectCode, String channel) {
+		return startAs(Users.PRODUCER, title, projectCode, channel);
+	}
+
+	/**
+	 * Someone who may start productions in the project posts a brief for a web video.
+	 * @return the asset id
+	 */
+	public String startAs(String user, String title, String projectCode) {
+		return startAs(user, title, projectCode, "WEB");
+	}
+
+	private String startAs(String user, String title, String projectCode, String channel) {
+		Http.Response response = this.http.postJson(user, "/api/productions", """
+				{"title": "%s", "projectCode": "%s", "deliverableType": "VIDEO", "channel": "%s",
+				 "dueDate": "2030-01-31", "description": "Thirty seconds of summer"}""".formatted(title, projectCode,
+				channel));
 		assertThat(response.status()).as(response.body()).isEqualTo(201);
 		return response.json().get("assetId").asText();
 	}
@@ -48,7 +72,7 @@ public final class ProductionDriver {
 	public String inInternalReview(String title) {
 		String assetId = waitingForAVersion(title);
 		claimAndComplete(Users.CREATIVE, assetId, "UserTask_ProduceVersion", Map.of("versionNote", "First cut"));
-		awaitTask(Users.REVIEWER1, assetId, "UserTask_InternalReview");
+		awaitTask(Users.REVIEWER1, assetId, "UserTask_ReviewAsset");
 		return assetId;
 	}
 

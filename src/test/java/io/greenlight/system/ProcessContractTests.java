@@ -15,6 +15,9 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.xml.instance.DomElement;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,6 +41,9 @@ class ProcessContractTests {
 
 	// ${bean} and ${bean.method(execution)}; plain variables are not beans
 	private static final Pattern BEAN_EXPRESSION = Pattern.compile("\\$\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*[.}]");
+
+	private static final Pattern BEAN_CALL = Pattern
+		.compile("\\$\\{\\s*!?\\s*([A-Za-z_][A-Za-z0-9_]*)\\.[A-Za-z_][A-Za-z0-9_]*\\(\\s*execution");
 
 	private static final Pattern GENERATED_ID = Pattern.compile(
 			"^(Activity|Event|Gateway|Flow|StartEvent|EndEvent|Task|UserTask|ServiceTask|SequenceFlow)_[0-9a-z]{7}$");
@@ -70,6 +76,23 @@ class ProcessContractTests {
 			}
 		}
 		assertThat(missing).as("expressions in %s naming no Spring bean", file).isEmpty();
+	}
+
+	@ParameterizedTest
+	@MethodSource("processes")
+	void everyBeanCalledWithTheExecutionExists(Path file) throws IOException {
+		// conditions, completion conditions, mappings: ${bean.method(execution)} anywhere
+		Matcher call = BEAN_CALL.matcher(Files.readString(file));
+		List<String> calls = new ArrayList<>();
+		List<String> missing = new ArrayList<>();
+		while (call.find()) {
+			calls.add(call.group(1));
+			if (!this.context.containsBean(call.group(1))) {
+				missing.add(call.group());
+			}
+		}
+		assertThat(calls).as("bean calls found in %s", file).isNotEmpty();
+		assertThat(missing).as("bean calls in %s naming no Spring bean", file).isEmpty();
 	}
 
 	@ParameterizedTest
@@ -113,6 +136,36 @@ class ProcessContractTests {
 			.filter(id -> id != null && GENERATED_ID.matcher(id).matches())
 			.toList();
 		assertThat(generated).isEmpty();
+	}
+
+	@ParameterizedTest
+	@MethodSource("processes")
+	void everyCalledProcessAndDecisionIsInTheProcessesFolder(Path file) {
+		for (DomElement element : elements(Bpmn.readModelFromFile(file.toFile()).getDocument().getRootElement())) {
+			String calledElement = element.getAttribute("calledElement");
+			if (calledElement != null) {
+				assertThat(Path.of("processes", calledElement + ".bpmn")).as("called by %s", file).exists();
+			}
+			String decisionRef = element.getAttribute(CAMUNDA_NS, "decisionRef");
+			if (decisionRef != null) {
+				assertThat(Path.of("processes", decisionRef + ".dmn")).as("decision of %s", file).exists();
+			}
+		}
+	}
+
+	static Stream<Path> decisions() throws IOException {
+		return Files.list(Path.of("processes")).filter(path -> path.toString().endsWith(".dmn")).sorted();
+	}
+
+	@ParameterizedTest
+	@MethodSource("decisions")
+	void everyDecisionKeepsItsHistoryForALimitedTimeAndIsNamedLikeItsFile(Path file) {
+		DmnModelInstance model = Dmn.readModelFromFile(file.toFile());
+		for (Decision decision : model.getModelElementsByType(Decision.class)) {
+			assertThat(decision.getCamundaHistoryTimeToLiveString()).as(decision.getId()).isNotBlank();
+			assertThat(decision.getId()).endsWith("Decision");
+			assertThat(file.getFileName().toString()).isEqualTo(decision.getId() + ".dmn");
+		}
 	}
 
 	private static List<DomElement> elements(DomElement root) {

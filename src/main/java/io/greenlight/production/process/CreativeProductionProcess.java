@@ -14,9 +14,22 @@ public final class CreativeProductionProcess {
 
 	public static final String USER_TASK_PRODUCE_VERSION = "UserTask_ProduceVersion";
 
-	public static final String USER_TASK_INTERNAL_REVIEW = "UserTask_InternalReview";
+	public static final String BUSINESS_RULE_TASK_ROUTE_INTERNAL_REVIEW = "BusinessRuleTask_RouteInternalReview";
 
-	public static final String USER_TASK_CLIENT_REVIEW = "UserTask_ClientReview";
+	/** Calls {@code StakeholderReviewProcess} for the internal stage. */
+	public static final String CALL_ACTIVITY_INTERNAL_REVIEW = "CallActivity_InternalReview";
+
+	public static final String BUSINESS_RULE_TASK_ROUTE_CLIENT_REVIEW = "BusinessRuleTask_RouteClientReview";
+
+	/** Calls {@code StakeholderReviewProcess} for the client stage. */
+	public static final String CALL_ACTIVITY_CLIENT_REVIEW = "CallActivity_ClientReview";
+
+	/** The routing table the business rule tasks evaluate. */
+	public static final String DECISION_REVIEW_ROUTING = "ReviewRoutingDecision";
+
+	public static final String USER_TASK_CONFIRM_ANOTHER_ROUND = "UserTask_ConfirmAnotherRound";
+
+	public static final String END_EVENT_PRODUCTION_STOPPED = "EndEvent_ProductionStopped";
 
 	public static final String SERVICE_TASK_NOTIFY_BRIEF_RETURNED = "ServiceTask_NotifyBriefReturned";
 
@@ -85,7 +98,19 @@ public final class CreativeProductionProcess {
 
 		public static final String REVIEW_OUTCOME = "reviewOutcome";
 
-		public static final String REVIEWER = "reviewer";
+		/**
+		 * Optional in the brief: LOW, STANDARD (default) or HIGH; stored with the asset.
+		 */
+		public static final String BUDGET_TIER = "budgetTier";
+
+		/** The routing table's answer for the stage about to start. */
+		public static final String STAGE_REVIEWER_ROLE = "stageReviewerRole";
+
+		public static final String STAGE_DECISION_RULE = "stageDecisionRule";
+
+		public static final String STAGE_QUORUM = "stageQuorum";
+
+		public static final String STAGE_DUE_BUSINESS_DAYS = "stageDueBusinessDays";
 
 		public static final String NOTIFICATION_EVENT = "notificationEvent";
 
@@ -109,6 +134,14 @@ public final class CreativeProductionProcess {
 
 		/** Task-local, for the review form: unresolved threads on the version before. */
 		public static final String PREVIOUS_OPEN_COMMENTS = "previousOpenComments";
+
+		/** Local to "Confirm another round": how many rounds the asset has had. */
+		public static final String REVISION_ROUNDS = "revisionRounds";
+
+		/** The producer's answer in {@code ConfirmAnotherRoundForm}: CONTINUE or STOP. */
+		public static final String ANOTHER_ROUND = "anotherRound";
+
+		public static final String ANOTHER_ROUND_COMMENT = "anotherRoundComment";
 
 		private Var() {
 		}

@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.Locale;
 
 import io.greenlight.asset.AssetType;
+import io.greenlight.asset.BudgetTier;
 import io.greenlight.asset.Channel;
 import io.greenlight.asset.NewBrief;
 import io.greenlight.asset.NewVersion;
@@ -75,10 +76,17 @@ public final class ProductionVariables {
 				text(Var.BRIEF_DESCRIPTION, "description", 10000));
 	}
 
+	/** The brief's budget tier; STANDARD when it gives none. */
+	public BudgetTier budgetTier() {
+		Object value = this.scope.getVariable(Var.BUDGET_TIER);
+		return (value == null || value.toString().isBlank()) ? BudgetTier.STANDARD
+				: choice(BudgetTier.class, Var.BUDGET_TIER, "budget tier");
+	}
+
 	/** The brief lives in Greenlight's tables once registered, not in the process. */
 	public void removeBrief() {
 		this.scope.removeVariables(Arrays.asList(Var.BRIEF_TITLE, Var.PROJECT_CODE, Var.DELIVERABLE_TYPE, Var.CHANNEL,
-				Var.DUE_DATE, Var.BRIEF_DESCRIPTION));
+				Var.DUE_DATE, Var.BRIEF_DESCRIPTION, Var.BUDGET_TIER));
 	}
 
 	/**

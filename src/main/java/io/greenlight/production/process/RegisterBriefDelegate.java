@@ -1,5 +1,6 @@
 package io.greenlight.production.process;
 
+import io.greenlight.asset.AssetBudgets;
 import io.greenlight.asset.AssetService;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -15,8 +16,11 @@ class RegisterBriefDelegate implements JavaDelegate {
 
 	private final AssetService assets;
 
-	RegisterBriefDelegate(AssetService assets) {
+	private final AssetBudgets budgets;
+
+	RegisterBriefDelegate(AssetService assets, AssetBudgets budgets) {
 		this.assets = assets;
+		this.budgets = budgets;
 	}
 
 	@Override
@@ -27,6 +31,7 @@ class RegisterBriefDelegate implements JavaDelegate {
 			throw new IllegalStateException("A brief must be submitted by a signed-in user");
 		}
 		String assetId = this.assets.registerBrief(variables.brief(), requestedBy, execution.getProcessInstanceId());
+		this.budgets.set(assetId, variables.budgetTier());
 		execution.setProcessBusinessKey(assetId);
 		variables.assetId(assetId);
 		variables.removeBrief();

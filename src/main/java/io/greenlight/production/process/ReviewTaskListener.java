@@ -15,7 +15,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Review tasks ({@code UserTask_InternalReview}, {@code UserTask_ClientReview}).
+ * Review tasks of {@code StakeholderReviewProcess} ({@code UserTask_ReviewAsset},
+ * {@code UserTask_ReviewAssetInTurn}).
  * <p>
  * On create: gives the form the facts about the version (see {@link ReviewTaskFacts}) and
  * queues "review requested" for the assignee. ({@code decision} and

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.greenlight.approval.process.StakeholderReviewProcess;
 import io.greenlight.asset.Asset;
 import io.greenlight.asset.AssetService;
 import io.greenlight.asset.AssetStatus;
@@ -27,13 +28,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static io.greenlight.production.process.CreativeProductionProcess.END_EVENT_BRIEF_RETURNED;
 import static io.greenlight.production.process.CreativeProductionProcess.END_EVENT_DELIVERED;
+import static io.greenlight.production.process.CreativeProductionProcess.END_EVENT_PRODUCTION_STOPPED;
 import static io.greenlight.production.process.CreativeProductionProcess.PROCESS_ID;
 import static io.greenlight.production.process.CreativeProductionProcess.SERVICE_TASK_NOTIFY_ASSET_DELIVERED;
 import static io.greenlight.production.process.CreativeProductionProcess.SERVICE_TASK_NOTIFY_BRIEF_RETURNED;
 import static io.greenlight.production.process.CreativeProductionProcess.SERVICE_TASK_NOTIFY_CHANGES_REQUESTED;
 import static io.greenlight.production.process.CreativeProductionProcess.USER_TASK_APPROVE_BRIEF;
-import static io.greenlight.production.process.CreativeProductionProcess.USER_TASK_CLIENT_REVIEW;
-import static io.greenlight.production.process.CreativeProductionProcess.USER_TASK_INTERNAL_REVIEW;
+import static io.greenlight.production.process.CreativeProductionProcess.USER_TASK_CONFIRM_ANOTHER_ROUND;
+import static io.greenlight.production.process.CreativeProductionProcess.CALL_ACTIVITY_CLIENT_REVIEW;
+import static io.greenlight.production.process.CreativeProductionProcess.CALL_ACTIVITY_INTERNAL_REVIEW;
 import static io.greenlight.production.process.CreativeProductionProcess.USER_TASK_PRODUCE_VERSION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -121,13 +124,12 @@ class CreativeProductionProcessTests {
 
 		// when
 		produceVersion(production, "First cut");
-		review(production, USER_TASK_INTERNAL_REVIEW, "reviewer1", "APPROVED", null);
-		review(production, USER_TASK_INTERNAL_REVIEW, "reviewer2", "APPROVED_WITH_CHANGES", "Tighten the end card");
+		review(production, "reviewer1", "APPROVED", null);
+		review(production, "reviewer2", "APPROVED_WITH_CHANGES", "Tighten the end card");
 		executeJobs(production);
-		assertThat(production).isWaitingAt(USER_TASK_CLIENT_REVIEW);
-		assertThat(task(taskQuery().taskAssignee("client"), production))
-			.hasName("Client review: Approved first time v1");
-		review(production, USER_TASK_CLIENT_REVIEW, "client", "APPROVED", null);
+		assertThat(production).isWaitingAt(CALL_ACTIVITY_CLIENT_REVIEW);
+		assertThat(reviewTask(production, "client")).hasName("Client review: Approved first time v1");
+		review(production, "client", "APPROVED", null);
 		executeJobs(production);
 
 		// then
@@ -142,25 +144,41 @@ class CreativeProductionProcessTests {
 				"INTERNAL_REVIEW:APPROVED:reviewer1", "INTERNAL_REVIEW:APPROVED_WITH_CHANGES:reviewer2",
 				"CLIENT_REVIEW:APPROVED:client");
 		assertThat(notifications(asset.id(), "ASSET_DELIVERED")).containsExactlyInAnyOrder("producer", "client");
+		assertThat(stages(asset.id())).containsExactly("INTERNAL_REVIEW:ALL:APPROVED_WITH_CHANGES",
+				"CLIENT_REVIEW:PRIMARY:APPROVED");
 	}
 
 	@Test
-	void anInternalReviewerRequestsChangesAndVersionTwoIsApproved() {
-		// given
+	void internalReviewersDisagreeTheProducerRequestsChangesAndVersionTwoIsApproved() {
+		// given a web video: the routing table sends it to both internal reviewers under
+		// ALL
 		ProcessInstance production = startProduction("Internal changes");
 		as("producer", "producers", () -> completeBrief(production, "APPROVED", null));
 		produceVersion(production, "First cut");
 
-		// when
-		review(production, USER_TASK_INTERNAL_REVIEW, "reviewer1", "APPROVED", null);
-		review(production, USER_TASK_INTERNAL_REVIEW, "reviewer2", "CHANGES_REQUESTED", "Logo too small at 0:12");
-		assertThat(production).isWaitingAt(USER_TASK_INTERNAL_REVIEW); // the async
-																		// continuations
-		executeCurrentJobs(production);
+		// when one approves and the other requests changes
+		review(production, "reviewer1", "APPROVED", null);
+		review(production, "reviewer2", "CHANGES_REQUESTED", "Logo too small at 0:12");
+		assertThat(production).isWaitingAt(CALL_ACTIVITY_INTERNAL_REVIEW); // the async
+																			// continuations
+		executeJobs(production);
 
-		// then
+		// then the producers are asked to resolve it, seeing both sides
+		Task conflict = this.engine.getTaskService()
+			.createTaskQuery()
+			.processInstanceBusinessKey(production.getBusinessKey())
+			.taskDefinitionKey(StakeholderReviewProcess.USER_TASK_RESOLVE_CONFLICTING_FEEDBACK)
+			.singleResult();
+		assertThat(conflict.getName()).isEqualTo("Resolve conflicting feedback: Internal changes v1");
+		assertThat(this.engine.getTaskService().getVariableLocal(conflict.getId(), "feedbackSummary"))
+			.isEqualTo("reviewer1: APPROVED\nreviewer2: CHANGES_REQUESTED \u2014 Logo too small at 0:12");
+		assertThat(notifications(asset(production).id(), "CONFLICT_TO_RESOLVE")).containsExactly("producer");
+
+		// and when the producer sides with the changes
+		resolveConflict(production, "CHANGES_REQUESTED", "Bigger logo, keep the rest");
 		assertThat(production).isWaitingAt(SERVICE_TASK_NOTIFY_CHANGES_REQUESTED);
 		assertThat(asset(production).status()).isEqualTo(AssetStatus.CHANGES_REQUESTED);
+		assertThat(stages(asset(production).id())).containsExactly("INTERNAL_REVIEW:ALL:CHANGES_REQUESTED:producer");
 		executeJobs(production);
 		assertThat(production).isWaitingAt(USER_TASK_PRODUCE_VERSION);
 		assertThat(task(production)).hasName("Produce version: Internal changes v2");
@@ -169,12 +187,11 @@ class CreativeProductionProcessTests {
 
 		// and when version 2 is approved by everyone
 		produceVersion(production, "Bigger logo");
-		assertThat(task(taskQuery().taskAssignee("reviewer1"), production))
-			.hasName("Internal review: Internal changes v2");
-		review(production, USER_TASK_INTERNAL_REVIEW, "reviewer1", "APPROVED", null);
-		review(production, USER_TASK_INTERNAL_REVIEW, "reviewer2", "APPROVED", null);
+		assertThat(reviewTask(production, "reviewer1")).hasName("Internal review: Internal changes v2");
+		review(production, "reviewer1", "APPROVED", null);
+		review(production, "reviewer2", "APPROVED", null);
 		executeJobs(production);
-		review(production, USER_TASK_CLIENT_REVIEW, "client", "APPROVED", null);
+		review(production, "client", "APPROVED", null);
 		executeJobs(production);
 
 		// then v2 is the approved, locked version and v1 is superseded
@@ -189,24 +206,58 @@ class CreativeProductionProcessTests {
 	}
 
 	@Test
+	void afterTooManyRevisionRoundsAProducerDecidesWhetherToGoOn() {
+		// given v1 to v4 all sent back (v4 is revision round 3, the configured limit)
+		ProcessInstance production = startProduction("Endless changes");
+		as("producer", "producers", () -> completeBrief(production, "APPROVED", null));
+		for (int version = 1; version <= 4; version++) {
+			assertThat(production).isNotWaitingAt(USER_TASK_CONFIRM_ANOTHER_ROUND);
+			produceVersion(production, "Cut " + version);
+			review(production, "reviewer1", "CHANGES_REQUESTED", "Still not it");
+			review(production, "reviewer2", "CHANGES_REQUESTED", "Agreed");
+			executeJobs(production);
+		}
+
+		// then a producer is asked, and may let the creative go on
+		assertThat(production).isWaitingAt(USER_TASK_CONFIRM_ANOTHER_ROUND);
+		assertThat(task(production)).hasName("Confirm another round: Endless changes v5");
+		assertThat(this.engine.getTaskService().getVariableLocal(task(production).getId(), "revisionRounds"))
+			.isEqualTo(3);
+		as("producer", "producers", () -> completeAnotherRound(production, "CONTINUE", null));
+		assertThat(production).isWaitingAt(USER_TASK_PRODUCE_VERSION);
+
+		// and when v5 is sent back too, asked again, the producer stops it
+		produceVersion(production, "Cut 5");
+		review(production, "reviewer1", "CHANGES_REQUESTED", "No");
+		review(production, "reviewer2", "CHANGES_REQUESTED", "No");
+		executeJobs(production);
+		assertThatThrownBy(() -> as("producer", "producers", () -> completeAnotherRound(production, "STOP", " ")))
+			.hasMessageContaining("Say why the production stops");
+		as("producer", "producers", () -> completeAnotherRound(production, "STOP", "Client rethinks the campaign"));
+
+		assertThat(production).hasPassed(END_EVENT_PRODUCTION_STOPPED).isEnded();
+		assertThat(asset(production).status()).isEqualTo(AssetStatus.STOPPED);
+	}
+
+	@Test
 	void theClientRequestsChangesAfterInternalApproval() {
 		// given
 		ProcessInstance production = startProduction("Client changes");
 		as("producer", "producers", () -> completeBrief(production, "APPROVED", null));
 		produceVersion(production, "First cut");
-		review(production, USER_TASK_INTERNAL_REVIEW, "reviewer1", "APPROVED", null);
-		review(production, USER_TASK_INTERNAL_REVIEW, "reviewer2", "APPROVED", null);
+		review(production, "reviewer1", "APPROVED", null);
+		review(production, "reviewer2", "APPROVED", null);
 		executeJobs(production);
 
 		// when
-		review(production, USER_TASK_CLIENT_REVIEW, "client", "CHANGES_REQUESTED", "Use the summer palette");
+		review(production, "client", "CHANGES_REQUESTED", "Use the summer palette");
 		executeJobs(production);
 
 		// then the creative revises and version 2 goes through internal review again
 		assertThat(production).isWaitingAt(USER_TASK_PRODUCE_VERSION);
 		assertThat(asset(production).status()).isEqualTo(AssetStatus.CHANGES_REQUESTED);
 		produceVersion(production, "Summer palette");
-		assertThat(production).isWaitingAt(USER_TASK_INTERNAL_REVIEW);
+		assertThat(production).isWaitingAt(CALL_ACTIVITY_INTERNAL_REVIEW);
 		assertThat(asset(production).status()).isEqualTo(AssetStatus.IN_REVIEW);
 		assertThat(decisions(asset(production).id())).contains("CLIENT_REVIEW:CHANGES_REQUESTED:client");
 	}
@@ -217,23 +268,33 @@ class CreativeProductionProcessTests {
 		as("producer", "producers", () -> completeBrief(production, "APPROVED", null));
 		produceVersion(production, "First cut");
 
-		assertThatThrownBy(() -> review(production, USER_TASK_INTERNAL_REVIEW, "reviewer1", "CHANGES_REQUESTED", ""))
+		assertThatThrownBy(() -> review(production, "reviewer1", "CHANGES_REQUESTED", ""))
 			.hasMessageContaining("a comment is required when you request changes");
 
-		assertThat(task(taskQuery().taskAssignee("reviewer1"), production)).isNotNull();
+		assertThat(reviewTask(production, "reviewer1")).isNotNull();
 		assertThat(decisions(asset(production).id())).containsExactly("BRIEF:APPROVED:producer");
 	}
 
 	@Test
-	void aReviewerCannotWaveAVersionThroughAsNotRelevant() {
+	void reviewersCannotWaveAVersionThroughAsNotRelevant() {
 		ProcessInstance production = startProduction("Not relevant");
 		as("producer", "producers", () -> completeBrief(production, "APPROVED", null));
 		produceVersion(production, "First cut");
 
-		assertThatThrownBy(() -> review(production, USER_TASK_INTERNAL_REVIEW, "reviewer1", "NOT_RELEVANT", null))
-			.hasMessageContaining("Every reviewer of this stage must decide");
+		review(production, "reviewer1", "NOT_RELEVANT", null);
+		review(production, "reviewer2", "NOT_RELEVANT", null);
+		executeJobs(production);
 
-		assertThat(task(taskQuery().taskAssignee("reviewer1"), production)).isNotNull();
+		// nobody approved: a producer decides, the version does not pass by itself
+		assertThat(production).isWaitingAt(CALL_ACTIVITY_INTERNAL_REVIEW);
+		Task conflict = this.engine.getTaskService()
+			.createTaskQuery()
+			.processInstanceBusinessKey(production.getBusinessKey())
+			.taskDefinitionKey(StakeholderReviewProcess.USER_TASK_RESOLVE_CONFLICTING_FEEDBACK)
+			.singleResult();
+		assertThat(this.engine.getTaskService().getVariableLocal(conflict.getId(), "conflictReason").toString())
+			.startsWith("Nobody approved and nobody requested changes");
+		assertThat(asset(production).status()).isEqualTo(AssetStatus.IN_REVIEW);
 	}
 
 	@Test
@@ -287,11 +348,23 @@ class CreativeProductionProcessTests {
 	}
 
 	private void completeBrief(ProcessInstance production, String decision, String comment) {
+		producerAnswers(production, "briefDecision", decision, "briefComment", comment);
+	}
+
+	private void completeAnotherRound(ProcessInstance production, String answer, String comment) {
+		producerAnswers(production, "anotherRound", answer, "anotherRoundComment", comment);
+	}
+
+	/**
+	 * The producer claims the production's task and answers with a choice and a comment.
+	 */
+	private void producerAnswers(ProcessInstance production, String choiceName, String choice, String commentName,
+			String comment) {
 		Task task = task(production);
 		this.engine.getTaskService().claim(task.getId(), "producer");
 		Map<String, Object> variables = new java.util.HashMap<>();
-		variables.put("briefDecision", decision);
-		variables.put("briefComment", comment);
+		variables.put(choiceName, choice);
+		variables.put(commentName, comment);
 		this.engine.getTaskService().complete(task.getId(), variables);
 	}
 
@@ -304,12 +377,36 @@ class CreativeProductionProcessTests {
 		});
 	}
 
-	private void review(ProcessInstance production, String activity, String reviewer, String decision, String comment) {
+	private void review(ProcessInstance production, String reviewer, String decision, String comment) {
 		as(reviewer, "reviewers", () -> {
-			Task task = task(taskQuery().taskDefinitionKey(activity).taskAssignee(reviewer), production);
 			Map<String, Object> variables = new java.util.HashMap<>();
 			variables.put("decision", decision);
 			variables.put("decisionComment", comment);
+			this.engine.getTaskService().complete(reviewTask(production, reviewer).getId(), variables);
+		});
+	}
+
+	/** The reviewer's open review task, in the stage the production called. */
+	private Task reviewTask(ProcessInstance production, String reviewer) {
+		return this.engine.getTaskService()
+			.createTaskQuery()
+			.processInstanceBusinessKey(production.getBusinessKey())
+			.taskDefinitionKeyIn(StakeholderReviewProcess.REVIEW_TASKS.toArray(String[]::new))
+			.taskAssignee(reviewer)
+			.singleResult();
+	}
+
+	private void resolveConflict(ProcessInstance production, String resolution, String comment) {
+		as("producer", "producers", () -> {
+			Task task = this.engine.getTaskService()
+				.createTaskQuery()
+				.processInstanceBusinessKey(production.getBusinessKey())
+				.taskDefinitionKey(StakeholderReviewProcess.USER_TASK_RESOLVE_CONFLICTING_FEEDBACK)
+				.singleResult();
+			this.engine.getTaskService().claim(task.getId(), "producer");
+			Map<String, Object> variables = new java.util.HashMap<>();
+			variables.put("resolution", resolution);
+			variables.put("resolutionComment", comment);
 			this.engine.getTaskService().complete(task.getId(), variables);
 		});
 	}
@@ -325,20 +422,37 @@ class CreativeProductionProcessTests {
 	}
 
 	/**
-	 * Runs the jobs waiting now, not the ones they create: the process stops at the next
-	 * savepoint.
+	 * Runs the jobs due now (not timers waiting for their date, nor the jobs these
+	 * create) of the production and the review stages it called: the process stops at the
+	 * next savepoint.
 	 */
 	private void executeCurrentJobs(ProcessInstance production) {
-		for (Job job : this.managementService.createJobQuery().processInstanceId(production.getId()).list()) {
-			this.managementService.executeJob(job.getId());
+		for (Job job : dueJobs(production)) {
+			// a job may have removed another (a settled stage withdraws what is left)
+			if (this.managementService.createJobQuery().jobId(job.getId()).count() > 0) {
+				this.managementService.executeJob(job.getId());
+			}
 		}
 	}
 
-	/** Runs jobs until the process waits for a person or has ended. */
+	/** Runs due jobs until the process waits for a person or a timer, or has ended. */
 	private void executeJobs(ProcessInstance production) {
-		while (this.managementService.createJobQuery().processInstanceId(production.getId()).count() > 0) {
+		while (!dueJobs(production).isEmpty()) {
 			executeCurrentJobs(production);
 		}
+	}
+
+	private List<Job> dueJobs(ProcessInstance production) {
+		return this.runtimeService.createProcessInstanceQuery()
+			.processInstanceBusinessKey(production.getBusinessKey())
+			.list()
+			.stream()
+			.flatMap(instance -> this.managementService.createJobQuery()
+				.processInstanceId(instance.getId())
+				.executable()
+				.list()
+				.stream())
+			.toList();
 	}
 
 	private Asset asset(ProcessInstance production) {
@@ -354,6 +468,16 @@ class CreativeProductionProcessTests {
 			.sql("SELECT stage, decision, decided_by FROM decision WHERE asset_id = ? ORDER BY decided_at, id")
 			.param(assetId)
 			.query((rs, row) -> rs.getString(1) + ":" + rs.getString(2) + ":" + rs.getString(3))
+			.list();
+	}
+
+	private List<String> stages(String assetId) {
+		return this.jdbc
+			.sql("SELECT stage, decision_rule, outcome, resolved_by FROM review_stage WHERE asset_id = ? "
+					+ "ORDER BY opened_at, id")
+			.param(assetId)
+			.query((rs, row) -> rs.getString(1) + ":" + rs.getString(2) + ":" + rs.getString(3)
+					+ ((rs.getString(4) != null) ? ":" + rs.getString(4) : ""))
 			.list();
 	}
 
