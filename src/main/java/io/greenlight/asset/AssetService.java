@@ -41,8 +41,9 @@ public class AssetService {
 
 	/**
 	 * Records a new brief as an asset in the BRIEF stage. The project must be one of the
-	 * requester's (any project for creative-ops) and have at least one internal reviewer
-	 * and one client reviewer, or nobody could approve the work.
+	 * requester's (any project for creative-ops) and have at least one creative or
+	 * freelancer, one internal reviewer and one client reviewer, or nobody could make or
+	 * approve the work.
 	 * @return the new asset's id, also the production's business key
 	 */
 	public String registerBrief(NewBrief brief, String requestedBy, String processInstanceId) {
@@ -51,7 +52,7 @@ public class AssetService {
 			.filter(found -> this.projects.isMember(found.id(), requestedBy) || this.users.seesAllProjects(requestedBy))
 			.orElseThrow(() -> new InvalidRequestException("No project with code '" + brief.projectCode()
 					+ "' among your projects. Use the code your producer gave you, e.g. ACME-SUMMER."));
-		requireReviewers(project);
+		requireTeam(project);
 		OffsetDateTime now = OffsetDateTime.now();
 		Asset asset = new Asset(UUID.randomUUID().toString(), project.id(), brief.title(), brief.assetType(),
 				brief.channel(), brief.dueDate(), brief.description(), ProductionStage.BRIEF,
@@ -60,10 +61,15 @@ public class AssetService {
 		return asset.id();
 	}
 
-	private void requireReviewers(Project project) {
+	private void requireTeam(Project project) {
 		if (this.projects.members(project.id(), ProjectRole.REVIEWER).isEmpty()) {
 			throw new InvalidRequestException("Project " + project.code()
 					+ " has no internal reviewers yet: ask the producer to add at least one.");
+		}
+		if (this.projects.members(project.id(), ProjectRole.CREATIVE).isEmpty()
+				&& this.projects.members(project.id(), ProjectRole.FREELANCER).isEmpty()) {
+			throw new InvalidRequestException("Project " + project.code()
+					+ " has no creatives or freelancers yet: ask the producer to add one to make the versions.");
 		}
 		if (this.projects.members(project.id(), ProjectRole.CLIENT_REVIEWER).isEmpty()) {
 			throw new InvalidRequestException("Project " + project.code()

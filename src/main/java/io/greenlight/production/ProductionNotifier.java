@@ -50,13 +50,14 @@ public class ProductionNotifier {
 	}
 
 	/**
-	 * A task was offered to groups (Approve brief to producers): their members who are
-	 * members of the asset's project are asked, nobody from other clients' projects.
+	 * A task was offered to people (Approve brief to the project's producers) or to
+	 * groups: the candidate users are asked, and the groups' members who are members of
+	 * the asset's project, nobody from other clients' projects.
 	 */
-	public void taskOffered(String taskId, String taskName, Collection<String> candidateGroups, String assetId,
-			String versionId) {
+	public void taskOffered(String taskId, String taskName, Collection<String> candidateUsers,
+			Collection<String> candidateGroups, String assetId, String versionId) {
 		Asset asset = this.assets.get(assetId);
-		Set<String> recipients = new LinkedHashSet<>();
+		Set<String> recipients = new LinkedHashSet<>(candidateUsers);
 		for (String group : candidateGroups) {
 			this.groupMembers.of(group)
 				.stream()

@@ -92,10 +92,15 @@ class IdentitySetup implements ApplicationRunner {
 
 		filter("My tasks", "Tasks assigned to me", -10,
 				this.taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-		filter("My groups", "Unclaimed tasks for my groups: claim one to work on it", 0,
-				this.taskService.createTaskQuery()
-					.taskCandidateGroupInExpression("${currentUserGroups()}")
-					.taskUnassigned());
+		// the earlier "My groups" filter missed tasks offered to the project's people
+		this.filterService.createFilterQuery()
+			.filterName("My groups")
+			.list()
+			.forEach(old -> this.filterService.deleteFilter(old.getId()));
+		// tasks are offered to the project's people (candidate users) or, as a fallback,
+		// to a group; the candidate-user query covers both
+		filter("Open to me", "Unclaimed tasks you may take: claim one to work on it", 0,
+				this.taskService.createTaskQuery().taskCandidateUserExpression("${currentUser()}"));
 	}
 
 	private void group(String id, String name, String type) {

@@ -28,7 +28,7 @@ class TasklistJourneyBrowserIT {
 
 	private static final String MY_TASKS = "My tasks";
 
-	private static final String MY_GROUPS = "My groups";
+	private static final String OPEN_TO_ME = "Open to me";
 
 	@RegisterExtension
 	final Browsers browsers = new Browsers();
@@ -62,7 +62,7 @@ class TasklistJourneyBrowserIT {
 
 		// ...and, being a producer, finds the brief to approve among the unclaimed tasks
 		// of the group
-		Tasklist.Task approveBrief = producer.open(MY_GROUPS, "Approve brief: " + title);
+		Tasklist.Task approveBrief = producer.open(OPEN_TO_ME, "Approve brief: " + title);
 		assertThat(approveBrief.assignee()).as("assignee before claiming").isEmpty();
 		approveBrief.claim();
 		assertThat(approveBrief.assignee()).isEqualTo("Pat Producer");
@@ -126,7 +126,7 @@ class TasklistJourneyBrowserIT {
 
 	private static void produceVersion(Browser browser, String title, int version, String note) {
 		Tasklist creative = signIn(browser, Users.CREATIVE, "Casey Creative");
-		Tasklist.Task produce = creative.open(MY_GROUPS, "Produce version: " + title + " v" + version);
+		Tasklist.Task produce = creative.open(OPEN_TO_ME, "Produce version: " + title + " v" + version);
 		produce.claim();
 		assertThat(produce.assignee()).isEqualTo("Casey Creative");
 		produce.form()

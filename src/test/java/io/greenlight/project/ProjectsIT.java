@@ -110,6 +110,22 @@ class ProjectsIT {
 		addMember(Users.OPS, projectId, Users.REVIEWER3, "REVIEWER");
 		addMember(Users.OPS, projectId, boltReviewer, "CLIENT_REVIEWER");
 		String boltAsset = this.productions.startAs(Users.OPS, "Bolt spot", code);
+
+		// then Bolt's brief is offered to Bolt's producer (ops) only: Acme's producer
+		// neither finds it among the tasks open to them nor can take it
+		String approveBrief = this.productions.awaitTask(Users.OPS, boltAsset, "UserTask_ApproveBrief")
+			.get("id")
+			.asText();
+		assertThat(
+				this.http
+					.get(Users.PRODUCER,
+							"/engine-rest/task?maxResults=50&candidateUser=producer&processInstanceBusinessKey="
+									+ boltAsset)
+					.json())
+			.isEmpty();
+		Http.Response claim = this.http.postJson(Users.PRODUCER, "/engine-rest/task/" + approveBrief + "/claim", """
+				{"userId": "producer"}""");
+		assertThat(claim.status()).as(claim.body()).isEqualTo(403);
 		this.productions.claimAndComplete(Users.OPS, boltAsset, "UserTask_ApproveBrief",
 				Map.of("briefDecision", "APPROVED"));
 		this.productions.awaitTask(Users.CREATIVE, boltAsset, "UserTask_ProduceVersion");

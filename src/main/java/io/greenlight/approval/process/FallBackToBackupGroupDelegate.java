@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code ServiceTask_FallBackToBackupGroup}: the stage is overdue and its configuration
- * names a backup group. Every review still open is handed to that group ("My groups" in
+ * names a backup group. Every review still open is handed to that group ("Open to me" in
  * Tasklist: unassigned, the group and the silent reviewer may claim it), and the group's
  * members are reminded.
  */

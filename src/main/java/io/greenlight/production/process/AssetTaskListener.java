@@ -2,6 +2,7 @@ package io.greenlight.production.process;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 import io.greenlight.asset.Asset;
 import io.greenlight.asset.AssetService;
@@ -44,12 +45,13 @@ class AssetTaskListener implements TaskListener {
 		};
 		task.setName(task.getName() + ": " + subject);
 		if (stage == ProductionStage.BRIEF) {
-			this.notifier.taskOffered(task.getId(), task.getName(), candidateGroups(task), asset.id(), null);
+			this.notifier.taskOffered(task.getId(), task.getName(), candidates(task, IdentityLink::getUserId),
+					candidates(task, IdentityLink::getGroupId), asset.id(), null);
 		}
 	}
 
-	private static List<String> candidateGroups(DelegateTask task) {
-		return task.getCandidates().stream().map(IdentityLink::getGroupId).filter(Objects::nonNull).toList();
+	private static List<String> candidates(DelegateTask task, Function<IdentityLink, String> id) {
+		return task.getCandidates().stream().map(id).filter(Objects::nonNull).toList();
 	}
 
 }
