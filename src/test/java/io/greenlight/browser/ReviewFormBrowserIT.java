@@ -85,7 +85,8 @@ class ReviewFormBrowserIT {
 				this.http.post(Users.REVIEWER2, "/api/comments/" + region + "/resolve", "application/json", new byte[0])
 					.status())
 			.isEqualTo(200);
-		browser.driver().navigate().refresh();
+		// the reviewer comes back to Tasklist (a fresh page, no task open yet)
+		browser.go(Tasklist.PATH);
 		review = reviewer1.awaitLoaded().open(MY_TASKS, "Internal review: " + title + " v2");
 		assertThat(review.form().awaitText("Review " + title + " v2")).contains("Still open on v1: 1,");
 		assertThat(review.form().linkHref("Open the file")).endsWith("/api/versions/" + v2 + "/file");
