@@ -60,6 +60,37 @@ public class ReviewStageService {
 			.list();
 	}
 
+	@Transactional(readOnly = true)
+	public java.util.Optional<ReviewStage> find(String stageId) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM review_stage WHERE id = ?")
+			.param(stageId)
+			.query(ReviewStage.class)
+			.optional();
+	}
+
+	/**
+	 * The stage, its row locked until the transaction ends: a change to its reviewers and
+	 * its settling (which writes the same row) happen one after the other, never
+	 * interleaved.
+	 */
+	public java.util.Optional<ReviewStage> lock(String stageId) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM review_stage WHERE id = ? FOR UPDATE")
+			.param(stageId)
+			.query(ReviewStage.class)
+			.optional();
+	}
+
+	/** Records who reviews a running stage now, after a producer changed it. */
+	public void changeReviewers(String stageId, List<String> reviewers, String primaryReviewer) {
+		int updated = this.jdbc
+			.sql("UPDATE review_stage SET reviewers = ?, primary_reviewer = ? WHERE id = ? AND outcome IS NULL")
+			.params(String.join(",", reviewers), primaryReviewer, stageId)
+			.update();
+		if (updated != 1) {
+			throw new IllegalStateException("Review stage " + stageId + " is unknown or settled already");
+		}
+	}
+
 	/**
 	 * The production process instances these stages' process instances belong to.
 	 */

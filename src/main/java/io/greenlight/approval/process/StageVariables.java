@@ -44,7 +44,11 @@ final class StageVariables {
 	}
 
 	List<String> reviewers() {
-		return Arrays.stream(required(Var.REVIEWERS).split(",")).map(String::trim).filter(id -> !id.isEmpty()).toList();
+		return split(required(Var.REVIEWERS));
+	}
+
+	static List<String> split(String reviewers) {
+		return Arrays.stream(reviewers.split(",")).map(String::trim).filter(id -> !id.isEmpty()).toList();
 	}
 
 	StageRule rule() {

@@ -73,8 +73,12 @@ class StakeholderReviewProcessTests {
 
 	private final JdbcClient jdbc;
 
+	private final RunningReviewStages running;
+
 	@Autowired
-	StakeholderReviewProcessTests(ProcessEngine engine, AssetService assets, JdbcClient jdbc) {
+	StakeholderReviewProcessTests(ProcessEngine engine, AssetService assets, JdbcClient jdbc,
+			RunningReviewStages running) {
+		this.running = running;
 		this.engine = engine;
 		this.runtimeService = engine.getRuntimeService();
 		this.taskService = engine.getTaskService();
@@ -322,6 +326,75 @@ class StakeholderReviewProcessTests {
 
 		assertThat(stage.instance).isEnded();
 		assertThat(this.taskService.createTaskQuery().processInstanceId(stage.instance.getId()).count()).isZero();
+	}
+
+	@Test
+	void aReviewerAddedToARunningQuorumStageCountsTowardsTheQuorum() {
+		Stage stage = start("QUORUM", 2, null, 2, "reviewer1", "reviewer2");
+		String id = stage.instance.getId();
+
+		assertThat(this.running.add(id, "reviewer3", List.of("reviewer1", "reviewer2", "reviewer3"))).isTrue();
+		assertThat(openReviews(stage)).extracting(Task::getAssignee)
+			.containsExactlyInAnyOrder("reviewer1", "reviewer2", "reviewer3");
+
+		// with two reviewers this request for changes would have put the quorum out of
+		// reach; with three, two approvals can still settle it
+		decide(stage, "reviewer1", "CHANGES_REQUESTED", "Too long");
+		executeJobs(stage);
+		assertThat(stage.instance).isNotEnded();
+		decide(stage, "reviewer2", "APPROVED", null);
+		decide(stage, "reviewer3", "APPROVED", null);
+		executeJobs(stage);
+		assertThat(stage.instance).hasPassed(END_EVENT_STAGE_SETTLED).isEnded();
+		assertThat(outcome(stage)).isEqualTo("QUORUM:APPROVED");
+	}
+
+	@Test
+	void aDelegatedPrimaryReviewHandsThePrimaryRoleOver() {
+		Stage stage = start("PRIMARY", null, "client", 2, "client", "reviewer1");
+		String id = stage.instance.getId();
+		Task review = this.running.openReview(id, "client").orElseThrow();
+
+		this.running.delegate(id, review, "reviewer3", List.of("reviewer3", "reviewer1"), "reviewer3");
+
+		assertThat(this.running.openReview(id, "client")).isEmpty();
+		assertThat(this.running.openReview(id, "reviewer3")).isPresent();
+		decide(stage, "reviewer3", "APPROVED_WITH_CHANGES", "Brighter end card");
+		executeJobs(stage);
+		assertThat(stage.instance).hasPassed(END_EVENT_STAGE_SETTLED).isEnded();
+		assertThat(outcome(stage)).isEqualTo("PRIMARY:APPROVED_WITH_CHANGES");
+		assertThat(decisions(stage)).containsExactly("reviewer3:APPROVED_WITH_CHANGES");
+	}
+
+	@Test
+	void aRemovedReviewerIsNoLongerWaitedForUnderAll() {
+		Stage stage = start("ALL", null, null, 2, "reviewer1", "reviewer2", "reviewer3");
+		String id = stage.instance.getId();
+		Task review = this.running.openReview(id, "reviewer3").orElseThrow();
+
+		this.running.remove(id, review, List.of("reviewer1", "reviewer2"), false);
+
+		assertThat(openReviews(stage)).extracting(Task::getAssignee)
+			.containsExactlyInAnyOrder("reviewer1", "reviewer2");
+		decide(stage, "reviewer1", "APPROVED", null);
+		decide(stage, "reviewer2", "APPROVED", null);
+		executeJobs(stage);
+		assertThat(stage.instance).hasPassed(END_EVENT_STAGE_SETTLED).isEnded();
+		assertThat(outcome(stage)).isEqualTo("ALL:APPROVED");
+	}
+
+	@Test
+	void removingTheLastSilentReviewerSettlesTheStageAtOnce() {
+		Stage stage = start("ALL", null, null, 2, "reviewer1", "reviewer2");
+		String id = stage.instance.getId();
+		decide(stage, "reviewer1", "CHANGES_REQUESTED", "Wrong logo");
+		executeJobs(stage);
+		Task review = this.running.openReview(id, "reviewer2").orElseThrow();
+
+		this.running.remove(id, review, List.of("reviewer1"), true);
+
+		assertThat(stage.instance).hasPassed(END_EVENT_STAGE_SETTLED).isEnded();
+		assertThat(outcome(stage)).isEqualTo("ALL:CHANGES_REQUESTED");
 	}
 
 	private record Stage(ProcessInstance instance, String assetId, String versionId, String title) {
