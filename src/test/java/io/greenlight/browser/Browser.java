@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.ElementNotInteractableException;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -159,8 +160,8 @@ final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Clicks the element once it is shown and enabled; retried while a re-render or a
-	 * fading modal is in the way.
+	 * Clicks the element once it is shown and enabled, scrolled into view; retried while
+	 * a re-render or a fading modal is in the way.
 	 */
 	void click(By by) {
 		await("clickable: " + by, driver -> {
@@ -169,6 +170,9 @@ final class Browser implements AutoCloseable {
 				return false;
 			}
 			try {
+				// as a user scrolls: Tasklist's fixed footer covers the bottom of a long
+				// form
+				((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
 				element.click();
 				return true;
 			}
