@@ -11,11 +11,11 @@ import io.greenlight.approval.ReviewDecision;
 import io.greenlight.asset.Asset;
 import io.greenlight.asset.AssetService;
 import io.greenlight.asset.AssetVersion;
-import io.greenlight.notification.GroupMembers;
 import io.greenlight.notification.NotificationEvent;
 import io.greenlight.notification.NotificationService;
 import io.greenlight.project.ProjectRepository;
 import io.greenlight.project.ProjectRole;
+import io.greenlight.security.UserDirectory;
 
 import org.springframework.stereotype.Service;
 
@@ -32,14 +32,14 @@ public class ProductionNotifier {
 
 	private final NotificationService notifications;
 
-	private final GroupMembers groupMembers;
+	private final UserDirectory users;
 
 	ProductionNotifier(AssetService assets, ProjectRepository projects, NotificationService notifications,
-			GroupMembers groupMembers) {
+			UserDirectory users) {
 		this.assets = assets;
 		this.projects = projects;
 		this.notifications = notifications;
-		this.groupMembers = groupMembers;
+		this.users = users;
 	}
 
 	/** A review task was created for these users. */
@@ -59,7 +59,7 @@ public class ProductionNotifier {
 		Asset asset = this.assets.get(assetId);
 		Set<String> recipients = new LinkedHashSet<>(candidateUsers);
 		for (String group : candidateGroups) {
-			this.groupMembers.of(group)
+			this.users.groupMembers(group)
 				.stream()
 				.filter(user -> this.projects.isMember(asset.projectId(), user))
 				.forEach(recipients::add);

@@ -1,6 +1,9 @@
 package io.greenlight.security;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +25,18 @@ public class UserDirectory {
 
 	public boolean exists(String userId) {
 		return this.system.call(() -> this.identityService.createUserQuery().userId(userId).count() > 0);
+	}
+
+	/** The user ids of the group's members, sorted. */
+	public List<String> groupMembers(String groupId) {
+		return this.system.call(() -> this.identityService.createUserQuery()
+			.memberOfGroup(groupId)
+			.orderByUserId()
+			.asc()
+			.list()
+			.stream()
+			.map(User::getId)
+			.toList());
 	}
 
 	/** Creative-ops and administrators see every project (see {@link CurrentUser}). */

@@ -13,11 +13,10 @@ import io.greenlight.approval.StageOutcome;
 import io.greenlight.approval.process.StakeholderReviewProcess.Var;
 import io.greenlight.notification.NotificationEvent;
 import io.greenlight.system.InvalidRequestException;
+import io.greenlight.security.EngineActor;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,15 +39,15 @@ class ConflictingFeedbackListener implements TaskListener {
 
 	private final StageNotifier notifier;
 
-	private final IdentityService identityService;
+	private final EngineActor actor;
 
 	ConflictingFeedbackListener(ApprovalService approvals, ReviewStageService stages, StageOutcomes outcomes,
-			StageNotifier notifier, IdentityService identityService) {
+			StageNotifier notifier, EngineActor actor) {
 		this.approvals = approvals;
 		this.stages = stages;
 		this.outcomes = outcomes;
 		this.notifier = notifier;
-		this.identityService = identityService;
+		this.actor = actor;
 	}
 
 	@Override
@@ -65,7 +64,7 @@ class ConflictingFeedbackListener implements TaskListener {
 		else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
 			ReviewDecision resolution = resolution(task.getVariable(Var.RESOLUTION));
 			Object comment = task.getVariable(Var.RESOLUTION_COMMENT);
-			this.stages.resolve(task.getProcessInstanceId(), resolution, producer(task),
+			this.stages.resolve(task.getProcessInstanceId(), resolution, this.actor.currentUser(task.getAssignee()),
 					(comment == null) ? null : comment.toString());
 			this.outcomes.handBack(task.getExecution().getProcessInstance(), resolution);
 			task.getExecution().getProcessInstance().removeVariables(List.of(Var.RESOLUTION, Var.RESOLUTION_COMMENT));
@@ -84,17 +83,6 @@ class ConflictingFeedbackListener implements TaskListener {
 	private static String line(DecisionRecord decision) {
 		return decision.decidedBy() + ": " + decision.decision()
 				+ ((decision.comment() == null) ? "" : " \u2014 " + decision.comment());
-	}
-
-	private String producer(DelegateTask task) {
-		Authentication authentication = this.identityService.getCurrentAuthentication();
-		if (authentication != null && authentication.getUserId() != null) {
-			return authentication.getUserId();
-		}
-		if (task.getAssignee() != null) {
-			return task.getAssignee();
-		}
-		throw new IllegalStateException("No signed-in user: a producer must resolve the feedback");
 	}
 
 	private static ReviewDecision resolution(Object value) {

@@ -8,6 +8,7 @@ import io.greenlight.approval.BriefDecision;
 import io.greenlight.asset.AssetService;
 import io.greenlight.production.process.CreativeProductionProcess.Var;
 import io.greenlight.system.InvalidRequestException;
+import io.greenlight.security.EngineActor;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

@@ -4,6 +4,7 @@ import io.greenlight.asset.AssetService;
 import io.greenlight.asset.AssetVersion;
 import io.greenlight.notification.NotificationEvent;
 import io.greenlight.production.ProductionNotifier;
+import io.greenlight.security.EngineActor;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -9,6 +9,7 @@ import io.greenlight.notification.NotificationEvent;
 import io.greenlight.production.ProductionNotifier;
 import io.greenlight.production.process.CreativeProductionProcess.Var;
 import io.greenlight.system.InvalidRequestException;
+import io.greenlight.security.EngineActor;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

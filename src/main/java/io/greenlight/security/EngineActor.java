@@ -1,4 +1,4 @@
-package io.greenlight.production.process;
+package io.greenlight.security;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * task (set by the web layer for Tasklist, the REST API and Greenlight's API).
  */
 @Component
-class EngineActor {
+public class EngineActor {
 
 	private final IdentityService identityService;
 
@@ -20,7 +20,7 @@ class EngineActor {
 	/**
 	 * @param fallback who to name when no user is signed in (a task's assignee), or null
 	 */
-	String currentUser(String fallback) {
+	public String currentUser(String fallback) {
 		Authentication authentication = this.identityService.getCurrentAuthentication();
 		if (authentication != null && authentication.getUserId() != null) {
 			return authentication.getUserId();
