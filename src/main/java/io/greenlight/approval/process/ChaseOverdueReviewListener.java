@@ -1,6 +1,7 @@
 package io.greenlight.approval.process;
 
 import io.greenlight.approval.process.StakeholderReviewProcess.Var;
+import io.greenlight.deployment.CallableFromProcesses;
 import io.greenlight.system.InvalidRequestException;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
  * {@code UserTask_ChaseOverdueReview} on complete: the producer's note goes to every
  * reviewer who still has not decided, as a reminder.
  */
+@CallableFromProcesses
 @Component("chaseOverdueReviewListener")
 class ChaseOverdueReviewListener implements TaskListener {
 

@@ -11,6 +11,7 @@ import io.greenlight.approval.ReviewStageService;
 import io.greenlight.approval.Settlement;
 import io.greenlight.approval.StageOutcome;
 import io.greenlight.approval.process.StakeholderReviewProcess.Var;
+import io.greenlight.deployment.CallableFromProcesses;
 import io.greenlight.notification.NotificationEvent;
 import io.greenlight.system.InvalidRequestException;
 import io.greenlight.security.EngineActor;
@@ -28,6 +29,7 @@ import org.springframework.stereotype.Component;
  * On complete: records the producer's resolution as the stage's outcome and hands it back
  * to the production.
  */
+@CallableFromProcesses
 @Component("conflictingFeedbackListener")
 class ConflictingFeedbackListener implements TaskListener {
 

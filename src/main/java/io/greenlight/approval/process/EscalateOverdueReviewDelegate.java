@@ -1,5 +1,6 @@
 package io.greenlight.approval.process;
 
+import io.greenlight.deployment.CallableFromProcesses;
 import io.greenlight.notification.NotificationEvent;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
  * {@code ServiceTask_EscalateOverdueReview}: the stage is overdue by the configured time;
  * the project's producers hear about it and get {@code UserTask_ChaseOverdueReview}.
  */
+@CallableFromProcesses
 @Component("escalateOverdueReviewDelegate")
 class EscalateOverdueReviewDelegate implements JavaDelegate {
 

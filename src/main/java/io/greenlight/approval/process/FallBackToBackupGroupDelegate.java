@@ -2,6 +2,7 @@ package io.greenlight.approval.process;
 
 import java.util.List;
 
+import io.greenlight.deployment.CallableFromProcesses;
 import io.greenlight.notification.NotificationEvent;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
  * Tasklist: unassigned, the group and the silent reviewer may claim it), and the group's
  * members are reminded.
  */
+@CallableFromProcesses
 @Component("fallBackToBackupGroupDelegate")
 class FallBackToBackupGroupDelegate implements JavaDelegate {
 

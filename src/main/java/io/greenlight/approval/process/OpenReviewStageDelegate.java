@@ -8,6 +8,7 @@ import io.greenlight.approval.BusinessCalendar;
 import io.greenlight.approval.ReviewProperties;
 import io.greenlight.approval.ReviewStageService;
 import io.greenlight.approval.StageRule;
+import io.greenlight.deployment.CallableFromProcesses;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
  * sets its deadlines: the due date in business days, and when reminders and the
  * escalation fall.
  */
+@CallableFromProcesses
 @Component("openReviewStageDelegate")
 class OpenReviewStageDelegate implements JavaDelegate {
 

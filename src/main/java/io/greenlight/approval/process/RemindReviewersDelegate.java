@@ -3,6 +3,7 @@ package io.greenlight.approval.process;
 import java.util.Date;
 
 import io.greenlight.approval.process.StakeholderReviewProcess.Var;
+import io.greenlight.deployment.CallableFromProcesses;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * reminder before the due date is skipped when the stage opened after it would have been
  * sent (a stage shorter than the reminder offset).
  */
+@CallableFromProcesses
 @Component("remindReviewersDelegate")
 class RemindReviewersDelegate implements JavaDelegate {
 

@@ -1,6 +1,7 @@
 package io.greenlight.approval.process;
 
 import io.greenlight.asset.ProductionStage;
+import io.greenlight.deployment.CallableFromProcesses;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
  * task serves every stage, so its name says which stage it is ("Internal review", "Client
  * review").
  */
+@CallableFromProcesses
 @Component("reviewStageNameListener")
 class ReviewStageNameListener implements TaskListener {
 

@@ -4,6 +4,7 @@ import io.greenlight.approval.ApprovalService;
 import io.greenlight.approval.ReviewStageService;
 import io.greenlight.approval.Settlement;
 import io.greenlight.approval.StageOutcome;
+import io.greenlight.deployment.CallableFromProcesses;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
  * Either the outcome is recorded and handed back as {@code reviewOutcome}, or the
  * feedback conflicts and a producer resolves it ({@code stageConflict}).
  */
+@CallableFromProcesses
 @Component("settleReviewStageDelegate")
 class SettleReviewStageDelegate implements JavaDelegate {
 

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.greenlight.approval.ApprovalService;
 import io.greenlight.approval.StageOutcome;
+import io.greenlight.deployment.CallableFromProcesses;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * ({@code ${stakeholderReview.isSettled(execution)}}, its completion condition, which
  * withdraws the reviews still open).
  */
+@CallableFromProcesses
 @Component("stakeholderReview")
 public class StakeholderReview {
 

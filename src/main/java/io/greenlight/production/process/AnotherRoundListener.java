@@ -3,6 +3,7 @@ package io.greenlight.production.process;
 import java.util.Locale;
 
 import io.greenlight.asset.AssetService;
+import io.greenlight.deployment.CallableFromProcesses;
 import io.greenlight.production.process.CreativeProductionProcess.Var;
 import io.greenlight.system.InvalidRequestException;
 
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * asset has had ({@code revisionRounds}, task-local); on complete, accepts CONTINUE or
  * STOP as {@code anotherRound} (STOP needs a reason, kept in the task's history).
  */
+@CallableFromProcesses
 @Component("anotherRoundListener")
 class AnotherRoundListener implements TaskListener {
 

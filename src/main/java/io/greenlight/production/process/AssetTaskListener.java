@@ -7,6 +7,7 @@ import java.util.function.Function;
 import io.greenlight.asset.Asset;
 import io.greenlight.asset.AssetService;
 import io.greenlight.asset.ProductionStage;
+import io.greenlight.deployment.CallableFromProcesses;
 import io.greenlight.production.ProductionNotifier;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
  * spot v2"), so a Tasklist entry always says which version is meant. The brief's approval
  * is offered to the producers' group: the project's producers are asked by notification.
  */
+@CallableFromProcesses
 @Component("assetTaskListener")
 class AssetTaskListener implements TaskListener {
 

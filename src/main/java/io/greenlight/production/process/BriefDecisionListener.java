@@ -6,6 +6,7 @@ import java.util.Locale;
 import io.greenlight.approval.ApprovalService;
 import io.greenlight.approval.BriefDecision;
 import io.greenlight.asset.AssetService;
+import io.greenlight.deployment.CallableFromProcesses;
 import io.greenlight.production.process.CreativeProductionProcess.Var;
 import io.greenlight.system.InvalidRequestException;
 import io.greenlight.security.EngineActor;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
  * the decision stays as {@code briefDecision} for the gateway, the comment lives only in
  * the record.
  */
+@CallableFromProcesses
 @Component("briefDecisionListener")
 class BriefDecisionListener implements TaskListener {
 

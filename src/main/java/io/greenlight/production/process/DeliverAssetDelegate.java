@@ -1,6 +1,7 @@
 package io.greenlight.production.process;
 
 import io.greenlight.asset.AssetService;
+import io.greenlight.deployment.CallableFromProcesses;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * {@code ServiceTask_DeliverAsset}: the asset is delivered with its approved version.
  */
+@CallableFromProcesses
 @Component("deliverAssetDelegate")
 class DeliverAssetDelegate implements JavaDelegate {
 

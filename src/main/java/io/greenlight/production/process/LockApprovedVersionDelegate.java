@@ -1,6 +1,7 @@
 package io.greenlight.production.process;
 
 import io.greenlight.asset.AssetService;
+import io.greenlight.deployment.CallableFromProcesses;
 import io.greenlight.notification.NotificationEvent;
 import io.greenlight.production.ProductionNotifier;
 
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
  * asset's approved version and can no longer change; the producers and the creative hear
  * about it.
  */
+@CallableFromProcesses
 @Component("lockApprovedVersionDelegate")
 class LockApprovedVersionDelegate implements JavaDelegate {
 

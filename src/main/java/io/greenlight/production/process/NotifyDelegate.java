@@ -1,5 +1,6 @@
 package io.greenlight.production.process;
 
+import io.greenlight.deployment.CallableFromProcesses;
 import io.greenlight.notification.NotificationEvent;
 import io.greenlight.production.ProductionNotifier;
 
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
  * failure here never rolls back the decision that caused it, and ends as an incident if
  * it keeps failing.
  */
+@CallableFromProcesses
 @Component("notifyDelegate")
 class NotifyDelegate implements JavaDelegate {
 

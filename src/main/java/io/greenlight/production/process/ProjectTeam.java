@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.greenlight.asset.AssetService;
+import io.greenlight.deployment.CallableFromProcesses;
 import io.greenlight.project.ProjectRepository;
 import io.greenlight.project.ProjectRole;
 
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
  * the project's people rather than to a whole group keeps one client's briefs and
  * versions out of the Tasklist of people working for another client.
  */
+@CallableFromProcesses
 @Component("projectTeam")
 public class ProjectTeam {
 

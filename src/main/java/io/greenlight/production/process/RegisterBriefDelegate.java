@@ -2,6 +2,7 @@ package io.greenlight.production.process;
 
 import io.greenlight.asset.AssetBudgets;
 import io.greenlight.asset.AssetService;
+import io.greenlight.deployment.CallableFromProcesses;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
  * {@code ServiceTask_RegisterBrief}: the brief becomes an asset; its id becomes the
  * business key.
  */
+@CallableFromProcesses
 @Component("registerBriefDelegate")
 class RegisterBriefDelegate implements JavaDelegate {
 

@@ -2,6 +2,7 @@ package io.greenlight.production.process;
 
 import io.greenlight.asset.AssetService;
 import io.greenlight.asset.AssetVersion;
+import io.greenlight.deployment.CallableFromProcesses;
 import io.greenlight.notification.NotificationEvent;
 import io.greenlight.production.ProductionNotifier;
 import io.greenlight.security.EngineActor;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * asset's stack; the reviews that follow are about exactly this version. The producers
  * hear about it.
  */
+@CallableFromProcesses
 @Component("registerVersionDelegate")
 class RegisterVersionDelegate implements JavaDelegate {
 

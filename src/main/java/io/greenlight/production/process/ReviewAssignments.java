@@ -5,6 +5,7 @@ import java.util.List;
 import io.greenlight.asset.Asset;
 import io.greenlight.asset.AssetBudgets;
 import io.greenlight.asset.AssetService;
+import io.greenlight.deployment.CallableFromProcesses;
 import io.greenlight.production.process.CreativeProductionProcess.Var;
 import io.greenlight.project.ProjectRepository;
 import io.greenlight.project.ProjectRole;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
  * and who reviews, read from the project's members with the role the table chose
  * ({@code ${reviewAssignments.reviewers(execution)}}) when the stage is called.
  */
+@CallableFromProcesses
 @Component("reviewAssignments")
 public class ReviewAssignments {
 

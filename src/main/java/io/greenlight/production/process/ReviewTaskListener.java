@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import io.greenlight.approval.ApprovalService;
 import io.greenlight.approval.ReviewDecision;
+import io.greenlight.deployment.CallableFromProcesses;
 import io.greenlight.notification.NotificationEvent;
 import io.greenlight.production.ProductionNotifier;
 import io.greenlight.production.process.CreativeProductionProcess.Var;
@@ -28,6 +29,7 @@ import org.springframework.stereotype.Component;
  * On complete: records the decision against the version, in the transaction that
  * completes the task, and queues "decision made" for the producers and the creative.
  */
+@CallableFromProcesses
 @Component("reviewTaskListener")
 class ReviewTaskListener implements TaskListener {
 

@@ -2,6 +2,7 @@ package io.greenlight.production.process;
 
 import io.greenlight.approval.ReviewProperties;
 import io.greenlight.asset.AssetService;
+import io.greenlight.deployment.CallableFromProcesses;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
  * on ({@code ${revisionRounds.overLimit(execution)}} at {@code Gateway_RevisionRounds}):
  * too many rounds is a signal worth a human look.
  */
+@CallableFromProcesses
 @Component("revisionRounds")
 public class RevisionRounds {
 

@@ -1,6 +1,7 @@
 package io.greenlight.production.process;
 
 import io.greenlight.asset.AssetService;
+import io.greenlight.deployment.CallableFromProcesses;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
  * {@code ServiceTask_StopProduction}: the producer decided against another revision
  * round.
  */
+@CallableFromProcesses
 @Component("stopProductionDelegate")
 class StopProductionDelegate implements JavaDelegate {
 
