@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -123,20 +122,6 @@ class SecurityIT {
 		assertThat(response.status()).as(response.body()).isEqualTo(403);
 		assertThat(response.body()).contains("CREATE").contains("Deployment");
 		assertThat(this.repositoryService.createDeploymentQuery().count()).isEqualTo(before);
-	}
-
-	@ParameterizedTest
-	@CsvSource({ "ScriptTaskProcess.bpmn, Script tasks are not allowed",
-			"ScriptListenerProcess.bpmn, Scripts in listeners and input/output mappings are not allowed",
-			"JavaClassProcess.bpmn, camunda:class 'com.example.Anything' is not allowed" })
-	void deploymentsThatWouldRunCodeAreRefused(String file, String message) throws IOException {
-		String key = file.replace(".bpmn", "");
-
-		Http.Response response = deploy(Users.OPS, file);
-
-		assertThat(response.status()).as(response.body()).isEqualTo(400);
-		assertThat(response.body()).contains(message);
-		assertThat(this.repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).count()).isZero();
 	}
 
 	@Test

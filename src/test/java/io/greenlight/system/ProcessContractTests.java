@@ -2,15 +2,24 @@ package io.greenlight.system;
 
 import java.io.File;
 import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.greenlight.deployment.CallableFromProcesses;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
@@ -19,20 +28,22 @@ import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.xml.instance.DomElement;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.util.ClassUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The contract between the BPMN files a creative-ops lead edits and the server: every
- * bean an expression names exists, every formRef has its form in {@code forms/}, every
- * process keeps its history time to live, and nothing a test or log refers to has a
- * modeler-generated id.
+ * bean an expression names is one processes may call, and docs/workflows.md lists exactly
+ * those; every formRef has its form in {@code forms/}, every process keeps its history
+ * time to live, and nothing a test or log refers to has a modeler-generated id.
  */
 @SpringBootTest
 class ProcessContractTests {
@@ -48,11 +59,43 @@ class ProcessContractTests {
 	private static final Pattern GENERATED_ID = Pattern.compile(
 			"^(Activity|Event|Gateway|Flow|StartEvent|EndEvent|Task|UserTask|ServiceTask|SequenceFlow)_[0-9a-z]{7}$");
 
+	// a bean row of docs/workflows.md: | `registerBriefDelegate` | ...
+	private static final Pattern DOCUMENTED_BEAN = Pattern.compile("^\\| `([A-Za-z]+)` \\|", Pattern.MULTILINE);
+
 	private final ApplicationContext context;
+
+	private final Set<String> callable;
 
 	@Autowired
 	ProcessContractTests(ApplicationContext context) {
 		this.context = context;
+		this.callable = new TreeSet<>(Arrays.asList(context.getBeanNamesForAnnotation(CallableFromProcesses.class)));
+	}
+
+	@Test
+	void theWorkflowGuideListsExactlyTheBeansProcessesMayCall() throws IOException {
+		String guide = Files.readString(Path.of("docs", "workflows.md"));
+		String beans = guide.substring(guide.indexOf("## Beans processes may call"), guide.indexOf("## DMN"));
+		Set<String> documented = new TreeSet<>();
+		DOCUMENTED_BEAN.matcher(beans).results().forEach(row -> documented.add(row.group(1)));
+
+		assertThat(documented).isEqualTo(this.callable);
+	}
+
+	@Test
+	void everyMethodProcessesMayCallTakesOnlyTheExecutionOrTheTask() {
+		// a workflow author writes the call: an id or a value as argument could be forged
+		for (String bean : this.callable) {
+			for (Method method : ClassUtils.getUserClass(this.context.getType(bean)).getDeclaredMethods()) {
+				if (!Modifier.isPublic(method.getModifiers()) || Modifier.isStatic(method.getModifiers())) {
+					continue;
+				}
+				for (Class<?> parameter : method.getParameterTypes()) {
+					assertThat(parameter).as("%s.%s", bean, method.getName())
+						.isIn(DelegateExecution.class, DelegateTask.class, VariableScope.class);
+				}
+			}
+		}
 	}
 
 	static Stream<Path> processes() throws IOException {
@@ -70,12 +113,12 @@ class ProcessContractTests {
 					continue;
 				}
 				Matcher bean = BEAN_EXPRESSION.matcher(expression);
-				if (bean.find() && !this.context.containsBean(bean.group(1))) {
+				if (bean.find() && !this.callable.contains(bean.group(1))) {
 					missing.add(expression);
 				}
 			}
 		}
-		assertThat(missing).as("expressions in %s naming no Spring bean", file).isEmpty();
+		assertThat(missing).as("expressions in %s naming no bean processes may call", file).isEmpty();
 	}
 
 	@ParameterizedTest
@@ -87,12 +130,12 @@ class ProcessContractTests {
 		List<String> missing = new ArrayList<>();
 		while (call.find()) {
 			calls.add(call.group(1));
-			if (!this.context.containsBean(call.group(1))) {
+			if (!this.callable.contains(call.group(1))) {
 				missing.add(call.group());
 			}
 		}
 		assertThat(calls).as("bean calls found in %s", file).isNotEmpty();
-		assertThat(missing).as("bean calls in %s naming no Spring bean", file).isEmpty();
+		assertThat(missing).as("bean calls in %s naming no bean processes may call", file).isEmpty();
 	}
 
 	@ParameterizedTest
