@@ -93,8 +93,8 @@ final class ExpressionRules {
 
 	private void checkIdentifier(String name, List<String> refusals) {
 		if (this.beans.isServerBean(name)) {
-			refusals.add("'" + name + "' is a part of the server that processes may not use; they may call only "
-					+ "the beans listed in docs/workflows.md, such as " + String.join(", ", this.beans.names()));
+			refusals.add("'" + name + "' is a part of the server that processes may not use; they call only "
+					+ "Greenlight's process beans, listed in docs/workflows.md");
 		}
 	}
 
@@ -106,6 +106,9 @@ final class ExpressionRules {
 			return;
 		}
 		String baseName = (base instanceof AstIdentifier identifier) ? identifier.getName() : null;
+		if (baseName != null && this.beans.isServerBean(baseName)) {
+			return;
+		}
 		if (baseName != null && this.beans.isCallable(baseName)) {
 			refusals.add("'" + baseName + "." + name + "': beans offer methods to processes, not properties");
 		}
@@ -125,14 +128,18 @@ final class ExpressionRules {
 			return;
 		}
 		String baseName = (base instanceof AstIdentifier identifier) ? identifier.getName() : null;
+		if (baseName != null && this.beans.isServerBean(baseName)) {
+			// refused already: the bean itself is out of reach
+			return;
+		}
 		if (baseName != null && this.beans.isCallable(baseName)) {
 			if (!this.beans.methods(baseName).contains(name)) {
-				refusals.add("'" + baseName + "." + name + "(…)': " + baseName + " offers processes "
+				refusals.add("'" + baseName + "." + name + "()': " + baseName + " offers processes "
 						+ String.join(", ", this.beans.methods(baseName)));
 			}
 		}
 		else if (!kindOf(base).map(kind -> kind.allowsMethod(name)).orElse(AllowedMembers.anyAllowsMethod(name))) {
-			refusals.add("'" + name + "(…)' is not a method processes may call"
+			refusals.add("'" + name + "()' is not a method processes may call"
 					+ kindOf(base).map(kind -> " on " + baseName).orElse(""));
 		}
 	}

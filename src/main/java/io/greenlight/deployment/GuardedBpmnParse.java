@@ -21,7 +21,16 @@ final class GuardedBpmnParse extends BpmnParse {
 
 	@Override
 	protected void parseRootElement() {
-		this.rules.check(this.rootElement, (message, element, ownerId) -> addError(message, element, ownerId));
+		this.rules.check(this.rootElement, (message, element, ownerId) -> {
+			if (element.attribute("id") != null || ownerId == null) {
+				addError(message, element);
+			}
+			else {
+				// an extension element has no id of its own: Camunda Modeler marks its
+				// owner
+				addError(message, element, ownerId);
+			}
+		});
 		if (!hasErrors()) {
 			super.parseRootElement();
 		}

@@ -73,11 +73,11 @@ class DeploymentSandboxIT {
 					JdbcTemplateInServiceTaskProcess.bpmn | 'jdbcTemplate' is a part of the server that processes may not use
 					EnvironmentDelegateExpressionProcess.bpmn | serviceTask 'ServiceTask_ReadSettings': the expression '${environment.getProperty('spring.datasource.url')}' in camunda:delegateExpression is not allowed in Greenlight: 'environment' is a part of the server
 					IdentityServiceInExecutionListenerProcess.bpmn | camunda:executionListener of startEvent 'StartEvent_Started': the expression
-					IdentityServiceInExecutionListenerProcess.bpmn | 'getProcessEngineServices(…)' is not a method processes may call on execution
+					IdentityServiceInExecutionListenerProcess.bpmn | 'getProcessEngineServices()' is not a method processes may call on execution
 					EngineInTaskListenerProcess.bpmn | camunda:taskListener of userTask 'UserTask_Review'
 					EngineInTaskListenerProcess.bpmn | 'processEngineServices' is not something processes may read on task
 					ReflectionInInputMappingProcess.bpmn | camunda:inputParameter 'shell' of userTask 'UserTask_Review': the expression
-					ReflectionInInputMappingProcess.bpmn | 'getClass(…)' is not a method processes may call; 'forName(…)' is not a method processes may call
+					ReflectionInInputMappingProcess.bpmn | 'getClass()' is not a method processes may call; 'forName()' is not a method processes may call
 					ClassLoaderInOutputMappingProcess.bpmn | camunda:outputParameter 'loader' of userTask 'UserTask_Review'
 					ClassLoaderInOutputMappingProcess.bpmn | 'class' is not something processes may read on execution
 					EngineInSequenceFlowConditionProcess.bpmn | conditionExpression of sequenceFlow 'SequenceFlow_UsersExist'
@@ -85,9 +85,9 @@ class DeploymentSandboxIT {
 					TimerStartEventProcess.bpmn | timeDate of timerEventDefinition 'TimerEventDefinition_AtDeploy'
 					TimerStartEventProcess.bpmn | 'jdbcTemplate' is a part of the server
 					ChainedAfterAllowedBeanProcess.bpmn | userTask 'UserTask_Approve': the expression '${projectTeam.producers(execution).getClass()
-					ChainedAfterAllowedBeanProcess.bpmn | 'getClass(…)' is not a method processes may call
-					ConcatenatedPropertyNameProcess.bpmn | in camunda:assignee is not allowed in Greenlight: 'concat(…)' is not a method processes may call
-					UndeclaredBeanMethodProcess.bpmn | in name is not allowed in Greenlight: 'reviewAssignments.getClass(…)': reviewAssignments offers processes assetType, budgetTier, channel, primaryReviewer, reviewers
+					ChainedAfterAllowedBeanProcess.bpmn | 'getClass()' is not a method processes may call
+					ConcatenatedPropertyNameProcess.bpmn | in camunda:assignee is not allowed in Greenlight: 'concat()' is not a method processes may call
+					UndeclaredBeanMethodProcess.bpmn | in name is not allowed in Greenlight: 'reviewAssignments.getClass()': reviewAssignments offers processes assetType, budgetTier, channel, primaryReviewer, reviewers
 					UnknownFunctionProcess.bpmn | function 'exec' is not available to processes
 					LegacyActivitiScriptProcess.bpmn | the legacy activiti: namespace
 					FormHandlerClassProcess.bpmn | startEvent 'StartEvent_Started': camunda:formHandlerClass 'org.camunda.bpm.engine.impl.form.handler.DefaultStartFormHandler' is not allowed in Greenlight
@@ -171,6 +171,16 @@ class DeploymentSandboxIT {
 		assertThat(listed.status()).isEqualTo(500);
 		assertThat(listed.json().get("message").asText()).startsWith("Unable to resolve expression '${jdbcTemplate");
 		assertNoTrace();
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "/engine-rest/case-instance?maxResults=10", "/engine-rest/case-execution?maxResults=10",
+			"/engine-rest/case-definition?maxResults=10", "/engine-rest/history/case-instance?maxResults=10" })
+	void caseEndpointsSayThatCmmnIsOff(String path) {
+		Http.Response response = this.http.get(Users.CLIENT, path);
+
+		assertThat(response.status()).isEqualTo(404);
+		assertThat(response.json().get("message").asText()).startsWith("CMMN is off in Greenlight");
 	}
 
 	@Test

@@ -38,17 +38,17 @@ class ExpressionRulesTests {
 	@ParameterizedTest
 	@CsvSource(delimiter = '|',
 			textBlock = """
-					${jdbcTemplate.queryForList('select * from ACT_ID_USER')} | 'jdbcTemplate' is a part of the server that processes may not use; they may call only the beans listed in docs/workflows.md, such as projectTeam
-					${execution.getProcessEngineServices().getIdentityService()} | 'getProcessEngineServices(…)' is not a method processes may call on execution
+					${jdbcTemplate.queryForList('select * from ACT_ID_USER')} | 'jdbcTemplate' is a part of the server that processes may not use; they call only Greenlight's process beans, listed in docs/workflows.md
+					${execution.getProcessEngineServices().getIdentityService()} | 'getProcessEngineServices()' is not a method processes may call on execution
 					${execution.processEngineServices.identityService} | 'processEngineServices' is not something processes may read on execution
 					${task.processEngine} | 'processEngine' is not something processes may read on task
 					${execution['processEngineServices']} | 'processEngineServices' is not something processes may read on execution
-					${execution['processEngine'.concat('Services')]} | 'concat(…)' is not a method processes may call
+					${execution['processEngine'.concat('Services')]} | 'concat()' is not a method processes may call
 					${title.class.classLoader} | 'class' is not something processes may read
-					${''.getClass().forName('java.lang.Runtime')} | 'getClass(…)' is not a method processes may call; 'forName(…)' is not a method processes may call
-					${projectTeam.producers(execution).getClass()} | 'getClass(…)' is not a method processes may call
+					${''.getClass().forName('java.lang.Runtime')} | 'getClass()' is not a method processes may call; 'forName()' is not a method processes may call
+					${projectTeam.producers(execution).getClass()} | 'getClass()' is not a method processes may call
 					${projectTeam.repository} | 'projectTeam.repository': beans offer methods to processes, not properties
-					${projectTeam.toString()} | 'projectTeam.toString(…)': projectTeam offers processes makers, producers
+					${projectTeam.toString()} | 'projectTeam.toString()': projectTeam offers processes makers, producers
 					${exec('rm -rf /')} | function 'exec' is not available to processes
 					${fn:exec('rm -rf /')} | function 'fn:exec' is not available to processes
 					${title += 'x'} | it is not a valid expression

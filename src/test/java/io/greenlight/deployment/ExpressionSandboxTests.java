@@ -1,14 +1,19 @@
 package io.greenlight.deployment;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Date;
 import java.util.Map;
 
+import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,6 +124,23 @@ class ExpressionSandboxTests {
 				.as(language)
 				.hasMessageContaining("Can't find scripting engine");
 		}
+	}
+
+	@Test
+	void aDecisionInJuelIsNotEvaluated() throws IOException {
+		// a decision that never passed a deployment check, handed straight to the DMN
+		// engine
+		byte[] dmn;
+		try (InputStream in = getClass().getResourceAsStream("/attacks/JuelInputDecision.dmn")) {
+			dmn = in.readAllBytes();
+		}
+
+		assertThatThrownBy(() -> this.engine.getCommandExecutorTxRequired().execute(context -> {
+			DmnDecision decision = this.engine.getDmnEngine()
+				.parseDecision("JuelInputDecision", new ByteArrayInputStream(dmn));
+			return this.engine.getDmnEngine()
+				.evaluateDecisionTable(decision, Variables.createVariables().putValue("stage", "INTERNAL_REVIEW"));
+		})).hasStackTraceContaining("DMN in Greenlight is FEEL only");
 	}
 
 	private Object evaluate(String expression) {
