@@ -22,6 +22,7 @@ import io.greenlight.project.ProjectRepository;
 import io.greenlight.project.ProjectRole;
 import io.greenlight.security.CurrentUser;
 import io.greenlight.security.SystemActor;
+import io.greenlight.system.ConcurrentChangeException;
 import io.greenlight.system.ConflictException;
 import io.greenlight.system.ForbiddenException;
 import io.greenlight.system.InvalidRequestException;
@@ -259,8 +260,9 @@ public class ReviewStageChangeService {
 			return this.system.call(work);
 		}
 		catch (OptimisticLockingException ex) {
-			throw new ConflictException("The stage changed while you changed it (a reviewer decided): look at it "
-					+ "again and repeat the change if it still makes sense.");
+			throw new ConcurrentChangeException(
+					"The stage changed while you changed it (a reviewer decided): look at it "
+							+ "again and repeat the change if it still makes sense.");
 		}
 	}
 

@@ -2,6 +2,8 @@ package io.greenlight.approval.change;
 
 import java.util.List;
 
+import io.greenlight.system.ConcurrentChanges;
+
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * An asset's review stages and the changes made to them while they ran; a producer's
  * changes to a running stage's reviewers. Each change answers with the stage as it is
- * now.
+ * now; one that lost a race with a reviewer's decision is tried again on the new state.
  */
 @RestController
 class ReviewStageController {
@@ -36,19 +38,19 @@ class ReviewStageController {
 
 	@PostMapping("/api/review-stages/{stageId}/reviewers")
 	ReviewStageView add(@PathVariable String stageId, @RequestBody NewReviewer request) {
-		return this.changes.addReviewer(stageId, request.userId(), request.reason());
+		return ConcurrentChanges.retry(() -> this.changes.addReviewer(stageId, request.userId(), request.reason()));
 	}
 
 	@DeleteMapping("/api/review-stages/{stageId}/reviewers/{userId}")
 	ReviewStageView remove(@PathVariable String stageId, @PathVariable String userId,
 			@RequestParam(required = false) String reason) {
-		return this.changes.removeReviewer(stageId, userId, reason);
+		return ConcurrentChanges.retry(() -> this.changes.removeReviewer(stageId, userId, reason));
 	}
 
 	@PostMapping("/api/review-stages/{stageId}/reviewers/{userId}/delegate")
 	ReviewStageView delegate(@PathVariable String stageId, @PathVariable String userId,
 			@RequestBody Delegation request) {
-		return this.changes.delegate(stageId, userId, request.to(), request.reason());
+		return ConcurrentChanges.retry(() -> this.changes.delegate(stageId, userId, request.to(), request.reason()));
 	}
 
 	/** Who joins the stage, and why. */
