@@ -5,6 +5,8 @@ import java.util.Map;
 
 import io.greenlight.production.process.CreativeProductionProcess;
 import io.greenlight.production.process.CreativeProductionProcess.Var;
+import io.greenlight.project.NotAProjectOfYoursException;
+import io.greenlight.system.InvalidRequestException;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -40,8 +42,13 @@ class ProductionService {
 			variables.put(Var.BUDGET_TIER, request.budgetTier().name());
 		}
 		// the start event's camunda:initiator reads the engine's authenticated user id
-		ProcessInstance instance = this.runtimeService.startProcessInstanceByKey(CreativeProductionProcess.PROCESS_ID,
-				variables);
+		ProcessInstance instance;
+		try {
+			instance = this.runtimeService.startProcessInstanceByKey(CreativeProductionProcess.PROCESS_ID, variables);
+		}
+		catch (NotAProjectOfYoursException ex) {
+			throw new InvalidRequestException(ex.getMessage());
+		}
 		// ServiceTask_RegisterBrief made the new asset's id the business key
 		return instance.getBusinessKey();
 	}

@@ -34,6 +34,16 @@ public class ProjectRepository {
 			.optional();
 	}
 
+	/** The project of a production's asset. */
+	public Optional<Project> findByAsset(String assetId) {
+		return this.jdbc
+			.sql("SELECT p.id, p.client_id, p.code, p.name FROM project p JOIN asset a ON a.project_id = p.id "
+					+ "WHERE a.id = ?")
+			.param(assetId)
+			.query(Project.class)
+			.optional();
+	}
+
 	public List<String> members(String projectId, ProjectRole role) {
 		return this.jdbc.sql("SELECT user_id FROM project_member WHERE project_id = ? AND role = ? ORDER BY user_id")
 			.params(projectId, role.name())

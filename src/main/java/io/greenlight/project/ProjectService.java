@@ -31,9 +31,12 @@ public class ProjectService {
 
 	private final UserDirectory users;
 
-	ProjectService(ProjectRepository projects, UserDirectory users) {
+	private final ProjectTenants tenants;
+
+	ProjectService(ProjectRepository projects, UserDirectory users, ProjectTenants tenants) {
 		this.projects = projects;
 		this.users = users;
+		this.tenants = tenants;
 	}
 
 	public Client createClient(String name, CurrentUser user) {
@@ -76,6 +79,8 @@ public class ProjectService {
 			throw codeTaken(normalised);
 		}
 		this.projects.addMember(project.id(), user.id(), ProjectRole.PRODUCER);
+		this.tenants.created(project);
+		this.tenants.memberAdded(project.id(), user.id());
 		return detail(project);
 	}
 
@@ -103,6 +108,7 @@ public class ProjectService {
 			requireSameClient(project, userId);
 		}
 		this.projects.addMember(projectId, userId, role);
+		this.tenants.memberAdded(projectId, userId);
 		return detail(project);
 	}
 
@@ -116,6 +122,7 @@ public class ProjectService {
 		if (this.projects.removeMember(projectId, userId, role) == 0) {
 			throw new NotFoundException(userId + " is not " + role + " on " + project.code() + ".");
 		}
+		this.tenants.memberRemoved(projectId, userId);
 		return detail(project);
 	}
 

@@ -1,6 +1,7 @@
 package io.greenlight.security;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.FilterChain;
@@ -9,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
@@ -67,7 +69,8 @@ class EngineIdentityFilters {
 
 	/**
 	 * Greenlight's API calls the engine as the signed-in user, with the groups loaded at
-	 * sign-in.
+	 * sign-in and the tenants (projects) they are a member of now, so the engine's tenant
+	 * check sees a membership change at once.
 	 */
 	static class ApiIdentityFilter extends OncePerRequestFilter {
 
@@ -86,13 +89,23 @@ class EngineIdentityFilters {
 				return;
 			}
 			CurrentUser user = CurrentUser.of(authentication);
-			this.identityService.setAuthentication(user.id(), user.groups());
+			this.identityService.setAuthentication(user.id(), user.groups(), tenantsOf(user.id()));
 			try {
 				chain.doFilter(request, response);
 			}
 			finally {
 				this.identityService.clearAuthentication();
 			}
+		}
+
+		private List<String> tenantsOf(String userId) {
+			return this.identityService.createTenantQuery()
+				.userMember(userId)
+				.includingGroupsOfUser(true)
+				.list()
+				.stream()
+				.map(Tenant::getId)
+				.toList();
 		}
 
 	}

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import io.greenlight.storage.BlobTooLargeException;
 import io.greenlight.storage.EmptyBlobException;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
 
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -130,6 +131,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	ProblemDetail forbidden(AuthorizationException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
 				"You are not allowed to do this: " + ex.getMessage());
+	}
+
+	// the engine refusing what the caller asked for, e.g. work in a project they are not
+	// on
+	@ExceptionHandler(BadUserRequestException.class)
+	ProblemDetail badRequest(BadUserRequestException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
 	}
 
 	private static ResponseEntity<Object> problem(HttpStatus status, String detail) {

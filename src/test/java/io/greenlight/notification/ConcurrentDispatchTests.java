@@ -17,6 +17,7 @@ import io.greenlight.production.process.CreativeProductionProcess;
 import io.greenlight.production.process.CreativeProductionProcess.Var;
 import io.greenlight.project.ProjectRepository;
 import io.greenlight.support.WebhookReceiver;
+import io.greenlight.support.EngineUsers;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
@@ -151,7 +152,7 @@ class ConcurrentDispatchTests {
 		variables.put(Var.CHANNEL, "WEB");
 		variables.put(Var.DUE_DATE, "2030-01-31");
 		variables.put(Var.BRIEF_DESCRIPTION, "Two nodes, one outbox");
-		this.identityService.setAuthentication("producer", List.of("producers"));
+		EngineUsers.authenticate(this.identityService, "producer", List.of("producers"));
 		try {
 			return this.runtimeService.startProcessInstanceByKey(CreativeProductionProcess.PROCESS_ID, variables)
 				.getBusinessKey();

@@ -14,6 +14,11 @@ import io.greenlight.asset.AssetType;
 import io.greenlight.asset.Channel;
 import io.greenlight.asset.NewBrief;
 import io.greenlight.asset.NewVersion;
+import io.greenlight.support.EngineUsers;
+import io.greenlight.project.Project;
+import io.greenlight.project.ProjectRepository;
+import io.greenlight.project.ProjectRole;
+import io.greenlight.project.ProjectTenants;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -59,6 +64,8 @@ class StakeholderReviewProcessTests {
 	// a Tuesday, 10:00 UTC (the test calendar is UTC, weekends off, 18:00 end of day)
 	private static final Instant TUESDAY_MORNING = Instant.parse("2026-12-01T10:00:00Z");
 
+	private static final String PROJECT = "STAGE-RULES";
+
 	private final ProcessEngine engine;
 
 	private final RuntimeService runtimeService;
@@ -75,10 +82,16 @@ class StakeholderReviewProcessTests {
 
 	private final RunningReviewStages running;
 
+	private final ProjectRepository projects;
+
+	private final ProjectTenants tenants;
+
 	@Autowired
 	StakeholderReviewProcessTests(ProcessEngine engine, AssetService assets, JdbcClient jdbc,
-			RunningReviewStages running) {
+			RunningReviewStages running, ProjectRepository projects, ProjectTenants tenants) {
 		this.running = running;
+		this.projects = projects;
+		this.tenants = tenants;
 		this.engine = engine;
 		this.runtimeService = engine.getRuntimeService();
 		this.taskService = engine.getTaskService();
@@ -92,6 +105,23 @@ class StakeholderReviewProcessTests {
 	void setUp() {
 		init(this.engine);
 		ClockUtil.setCurrentTime(Date.from(TUESDAY_MORNING));
+		aProjectWithThreeReviewers();
+	}
+
+	// stage reviewers are always members of the asset's project; the demo project has two
+	private void aProjectWithThreeReviewers() {
+		if (this.projects.findByCode(PROJECT).isPresent()) {
+			return;
+		}
+		Project project = this.projects.createProject(this.projects.createClient("Stage rules"), PROJECT,
+				"Stage rules");
+		this.projects.addMember(project.id(), "producer", ProjectRole.PRODUCER);
+		this.projects.addMember(project.id(), "creative", ProjectRole.CREATIVE);
+		for (String reviewer : List.of("reviewer1", "reviewer2", "reviewer3")) {
+			this.projects.addMember(project.id(), reviewer, ProjectRole.REVIEWER);
+		}
+		this.projects.addMember(project.id(), "client", ProjectRole.CLIENT_REVIEWER);
+		this.tenants.reconcile();
 	}
 
 	@AfterEach
@@ -408,7 +438,7 @@ class StakeholderReviewProcessTests {
 			List<String> reviewers) {
 		String title = "Stage " + UUID.randomUUID().toString().substring(0, 8);
 		String assetId = this.assets.registerBrief(
-				new NewBrief(title, "ACME-SUMMER", AssetType.VIDEO, Channel.WEB, LocalDate.of(2030, 1, 31), "A spot"),
+				new NewBrief(title, PROJECT, AssetType.VIDEO, Channel.WEB, LocalDate.of(2030, 1, 31), "A spot"),
 				"producer", null);
 		String versionId = this.assets
 			.registerVersion(assetId, new NewVersion("First cut", null, null, null), "creative")
@@ -460,7 +490,7 @@ class StakeholderReviewProcessTests {
 	}
 
 	private void complete(String user, Task task, Map<String, Object> variables) {
-		this.identityService.setAuthentication(user, List.of(switch (user) {
+		EngineUsers.authenticate(this.identityService, user, List.of(switch (user) {
 			case "producer" -> "producers";
 			case "ops" -> "creative-ops";
 			default -> "reviewers";

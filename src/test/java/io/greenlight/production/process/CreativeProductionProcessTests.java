@@ -11,6 +11,8 @@ import io.greenlight.asset.AssetStatus;
 import io.greenlight.asset.AssetVersion;
 import io.greenlight.asset.VersionStatus;
 import io.greenlight.system.InvalidRequestException;
+import io.greenlight.support.EngineUsers;
+import io.greenlight.project.NotAProjectOfYoursException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -324,8 +326,8 @@ class CreativeProductionProcessTests {
 
 		assertThatThrownBy(() -> as("producer", "producers",
 				() -> this.runtimeService.startProcessInstanceByKey(PROCESS_ID, brief("Nowhere", "NO-SUCH-PROJECT"))))
-			.isInstanceOf(InvalidRequestException.class)
-			.hasMessageContaining("No project with code 'NO-SUCH-PROJECT'");
+			.isInstanceOf(NotAProjectOfYoursException.class)
+			.hasMessageContaining("No project with code 'NO-SUCH-PROJECT' among your projects");
 
 		assertThat(this.runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_ID).count())
 			.isEqualTo(before);
@@ -412,7 +414,7 @@ class CreativeProductionProcessTests {
 	}
 
 	private void as(String user, String group, Runnable action) {
-		this.identityService.setAuthentication(user, List.of(group));
+		EngineUsers.authenticate(this.identityService, user, List.of(group));
 		try {
 			action.run();
 		}

@@ -1,0 +1,301 @@
+package io.greenlight.project;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import io.greenlight.support.BrowserSession;
+import io.greenlight.support.Http;
+import io.greenlight.support.ProductionDriver;
+import io.greenlight.support.ServerIT;
+import io.greenlight.support.Users;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One client's work stays with its project's people inside the engine too: engine REST
+ * and the webapps' own API answer each user with their projects' process instances,
+ * tasks, variables, history and decisions only, over real HTTP. Two projects, a
+ * confidential brief in each: Acme's (the demo project) and Bolt's (made here).
+ */
+@ServerIT
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProjectIsolationIT {
+
+	private static final String LEAD = "iso-lead";
+
+	private static final String BOLT_PRODUCER = "iso-producer-b";
+
+	private static final String BOLT_CLIENT = "iso-client-b";
+
+	private static final String NO_PROJECT_PRODUCER = "iso-producer-none";
+
+	private final int port;
+
+	private final Http http;
+
+	private final ProductionDriver productions;
+
+	private final IdentityService identityService;
+
+	private final JdbcClient jdbc;
+
+	private final String marker = UUID.randomUUID().toString().substring(0, 8);
+
+	private Production acme;
+
+	private Production bolt;
+
+	private String boltCode;
+
+	@Autowired
+	ProjectIsolationIT(@LocalServerPort int port, IdentityService identityService, JdbcClient jdbc) {
+		this.port = port;
+		this.http = new Http(port);
+		this.productions = new ProductionDriver(this.http);
+		this.identityService = identityService;
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * A production's ids (its asset, its process instance and those of its review stages)
+	 * and the confidential text of its brief.
+	 */
+	record Production(String assetId, String processInstanceId, List<String> instanceIds, String secret) {
+
+		boolean isIn(String body) {
+			return revealedIn(body) || this.instanceIds.stream().anyMatch(body::contains);
+		}
+
+		boolean revealedIn(String body) {
+			return body.contains(this.assetId) || body.contains(this.secret);
+		}
+
+	}
+
+	@BeforeAll
+	void twoClientsWithAConfidentialBriefEach() {
+		createUser(LEAD, "creative-ops");
+		createUser(BOLT_PRODUCER, "producers");
+		createUser(BOLT_CLIENT, "clients");
+		createUser(NO_PROJECT_PRODUCER, "producers");
+
+		this.boltCode = "BOLT-" + this.marker.toUpperCase();
+		String client = this.http.postJson(Users.OPS, "/api/clients", "{\"name\": \"Bolt " + this.marker + "\"}")
+			.json()
+			.get("id")
+			.asText();
+		String project = this.http
+			.postJson(Users.OPS, "/api/projects",
+					"{\"clientId\": \"%s\", \"code\": \"%s\", \"name\": \"Bolt launch\"}".formatted(client,
+							this.boltCode))
+			.json()
+			.at("/project/id")
+			.asText();
+		for (String[] member : new String[][] { { BOLT_PRODUCER, "PRODUCER" }, { Users.CREATIVE, "CREATIVE" },
+				{ Users.REVIEWER3, "REVIEWER" }, { BOLT_CLIENT, "CLIENT_REVIEWER" } }) {
+			Http.Response added = this.http.postJson(Users.OPS, "/api/projects/" + project + "/members",
+					"{\"userId\": \"%s\", \"role\": \"%s\"}".formatted(member[0], member[1]));
+			assertThat(added.status()).as(added.body()).isEqualTo(201);
+		}
+
+		this.acme = start(Users.PRODUCER, "ACME-SUMMER", "merger teaser " + this.marker);
+		this.bolt = start(BOLT_PRODUCER, this.boltCode, "budget 250k " + this.marker);
+		// Acme's production reaches internal review: tasks, a routing decision, more
+		// history
+		this.productions.claimAndComplete(Users.PRODUCER, this.acme.assetId(), "UserTask_ApproveBrief",
+				Map.of("briefDecision", "APPROVED"));
+		this.productions.claimAndComplete(Users.CREATIVE, this.acme.assetId(), "UserTask_ProduceVersion",
+				Map.of("versionNote", "First cut"));
+		this.productions.awaitTask(Users.REVIEWER1, this.acme.assetId(), "UserTask_ReviewAsset");
+		this.acme = withInstances(this.acme);
+		this.bolt = withInstances(this.bolt);
+	}
+
+	static Stream<String> engineReads() {
+		return Stream.of("/process-instance?maxResults=500", "/history/process-instance?maxResults=500",
+				"/task?maxResults=500", "/history/task?maxResults=500", "/variable-instance?maxResults=2000",
+				"/history/variable-instance?maxResults=2000", "/history/detail?maxResults=2000",
+				"/history/activity-instance?maxResults=2000", "/execution?maxResults=500",
+				"/history/decision-instance?maxResults=500&includeInputs=true",
+				"/history/identity-link-log?maxResults=2000");
+	}
+
+	static Stream<Arguments> whoSeesWhat() {
+		List<Arguments> rows = new ArrayList<>();
+		engineReads().forEach(path -> {
+			// only Acme's production has reached a routing decision yet
+			boolean boltHasSome = !path.contains("decision");
+			// user, path, sees Acme's, sees Bolt's; null where nothing is asserted (a
+			// reviewer
+			// sees the tasks assigned to them, a client reviewer has none in Bolt yet)
+			rows.add(Arguments.of(LEAD, path, true, boltHasSome));
+			rows.add(Arguments.of(Users.PRODUCER, path, true, false));
+			rows.add(Arguments.of(BOLT_PRODUCER, path, false, boltHasSome));
+			rows.add(Arguments.of(NO_PROJECT_PRODUCER, path, false, false));
+			rows.add(Arguments.of(Users.REVIEWER1, path, null, false));
+			rows.add(Arguments.of(BOLT_CLIENT, path, false, null));
+		});
+		return rows.stream();
+	}
+
+	@ParameterizedTest(name = "{0} GET /engine-rest{1}: Acme {2}, Bolt {3}")
+	@MethodSource("whoSeesWhat")
+	void engineRestShowsEachUserTheirProjectsOnly(String user, String path, Boolean seesAcme, Boolean seesBolt) {
+		Http.Response response = this.http.get(user, "/engine-rest" + path);
+
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		assertVisibility(response.body(), seesAcme, seesBolt);
+	}
+
+	@ParameterizedTest(name = "{0} reads the variables of the other client's production")
+	@MethodSource("outsidersOfAcme")
+	void anotherProjectsVariablesAreRefused(String user) {
+		Http.Response variables = this.http.get(user,
+				"/engine-rest/process-instance/" + this.acme.processInstanceId() + "/variables");
+		Http.Response instance = this.http.get(user, "/engine-rest/process-instance/" + this.acme.processInstanceId());
+
+		assertThat(variables.status()).as(variables.body()).isEqualTo(403);
+		assertThat(variables.json().get("message").asText()).contains("belongs to a project you are not a member of");
+		assertThat(this.acme.revealedIn(variables.body())).isFalse();
+		assertThat(instance.status()).isEqualTo(404);
+	}
+
+	static Stream<String> outsidersOfAcme() {
+		return Stream.of(BOLT_PRODUCER, NO_PROJECT_PRODUCER, BOLT_CLIENT);
+	}
+
+	@Test
+	void cockpitAndTasklistShowTheSameAsTheRestApi() {
+		BrowserSession browser = new BrowserSession(this.port);
+		browser.signIn(BOLT_PRODUCER, Users.PASSWORD);
+
+		String history = browser.get("/camunda/api/engine/engine/default/history/detail?maxResults=2000").body();
+		String instances = browser.get("/camunda/api/engine/engine/default/history/process-instance?maxResults=500")
+			.body();
+
+		assertVisibility(history, false, true);
+		assertVisibility(instances, false, true);
+	}
+
+	@Test
+	void joiningAndLeavingAProjectTakesEffectAtOnce() {
+		String acmeProject = this.jdbc.sql("SELECT id FROM project WHERE code = 'ACME-SUMMER'")
+			.query(String.class)
+			.single();
+		BrowserSession browser = new BrowserSession(this.port);
+		browser.signIn(NO_PROJECT_PRODUCER, Users.PASSWORD);
+		String historyInCockpit = "/camunda/api/engine/engine/default/history/detail?maxResults=2000";
+		assertThat(this.acme.isIn(browser.get(historyInCockpit).body())).isFalse();
+
+		// when Acme's producer adds them to the project
+		Http.Response added = this.http.postJson(Users.PRODUCER, "/api/projects/" + acmeProject + "/members",
+				"{\"userId\": \"%s\", \"role\": \"PRODUCER\"}".formatted(NO_PROJECT_PRODUCER));
+		assertThat(added.status()).as(added.body()).isEqualTo(201);
+
+		// then their very next requests show Acme's production, in REST and in Cockpit
+		assertThat(this.acme
+			.isIn(this.http.get(NO_PROJECT_PRODUCER, "/engine-rest/history/detail?maxResults=2000").body())).isTrue();
+		assertThat(this.acme.isIn(browser.get(historyInCockpit).body())).isTrue();
+
+		// and when they are removed again, it is gone as fast
+		Http.Response removed = this.http
+			.send(this.http
+				.request(Users.PRODUCER,
+						"/api/projects/" + acmeProject + "/members/" + NO_PROJECT_PRODUCER + "?role=PRODUCER")
+				.DELETE());
+		assertThat(removed.status()).as(removed.body()).isEqualTo(200);
+		assertThat(this.acme
+			.isIn(this.http.get(NO_PROJECT_PRODUCER, "/engine-rest/history/detail?maxResults=2000").body())).isFalse();
+		assertThat(this.acme.isIn(browser.get(historyInCockpit).body())).isFalse();
+	}
+
+	@Test
+	void nobodyStartsWorkInAProjectTheyAreNotOn() {
+		long assets = this.jdbc.sql("SELECT COUNT(*) FROM asset").query(Long.class).single();
+
+		Http.Response started = this.http.postJson(BOLT_PRODUCER,
+				"/engine-rest/process-definition/key/CreativeProductionProcess/start", """
+						{"variables": {"briefTitle": {"value": "Sneaky"}, "projectCode": {"value": "ACME-SUMMER"},
+						 "deliverableType": {"value": "VIDEO"}, "channel": {"value": "WEB"},
+						 "dueDate": {"value": "2030-01-31"}, "briefDescription": {"value": "not mine"}}}""");
+
+		assertThat(started.status()).as(started.body()).isEqualTo(403);
+		assertThat(started.json().get("message").asText())
+			.contains("No project with code 'ACME-SUMMER' among your projects");
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM asset").query(Long.class).single()).isEqualTo(assets);
+	}
+
+	@Test
+	void aTaskOfAnotherProjectCannotBeTakenEvenWhenFoundById() {
+		String review = this.productions.awaitTask(Users.REVIEWER1, this.acme.assetId(), "UserTask_ReviewAsset")
+			.get("id")
+			.asText();
+
+		Http.Response claimed = this.http.postJson(BOLT_PRODUCER, "/engine-rest/task/" + review + "/claim",
+				"{\"userId\": \"" + BOLT_PRODUCER + "\"}");
+
+		assertThat(claimed.status()).as(claimed.body()).isEqualTo(403);
+	}
+
+	private static void assertVisibility(String body, Boolean seesAcme, Production acme, Boolean seesBolt,
+			Production bolt) {
+		if (seesAcme != null) {
+			assertThat(acme.isIn(body)).as("sees Acme's production").isEqualTo(seesAcme);
+		}
+		if (seesBolt != null) {
+			assertThat(bolt.isIn(body)).as("sees Bolt's production").isEqualTo(seesBolt);
+		}
+	}
+
+	private void assertVisibility(String body, Boolean seesAcme, Boolean seesBolt) {
+		assertVisibility(body, seesAcme, this.acme, seesBolt, this.bolt);
+	}
+
+	private Production start(String producer, String projectCode, String secret) {
+		Http.Response response = this.http.postJson(producer, "/api/productions", """
+				{"title": "Confidential %s", "projectCode": "%s", "deliverableType": "VIDEO", "channel": "WEB",
+				 "dueDate": "2030-01-31", "description": "%s"}""".formatted(this.marker, projectCode, secret));
+		assertThat(response.status()).as(response.body()).isEqualTo(201);
+		String assetId = response.json().get("assetId").asText();
+		String instance = this.jdbc.sql("SELECT process_instance_id FROM asset WHERE id = ?")
+			.param(assetId)
+			.query(String.class)
+			.single();
+		return new Production(assetId, instance, List.of(instance), secret);
+	}
+
+	// the production's own instance and its called review stages (same business key)
+	private Production withInstances(Production production) {
+		List<String> ids = this.jdbc.sql("SELECT ID_ FROM ACT_HI_PROCINST WHERE BUSINESS_KEY_ = ?")
+			.param(production.assetId())
+			.query(String.class)
+			.list();
+		return new Production(production.assetId(), production.processInstanceId(), ids, production.secret());
+	}
+
+	private void createUser(String id, String group) {
+		if (this.identityService.createUserQuery().userId(id).count() > 0) {
+			return;
+		}
+		User user = this.identityService.newUser(id);
+		user.setPassword(Users.PASSWORD);
+		this.identityService.saveUser(user);
+		this.identityService.createMembership(id, group);
+	}
+
+}
