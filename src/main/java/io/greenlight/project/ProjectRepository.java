@@ -5,19 +5,24 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Clients, projects and project members.
+ * Clients, projects and project members. Every change of a project's members is published
+ * as a {@link ProjectMembershipChanged} in the writer's transaction.
  */
 @Repository
 public class ProjectRepository {
 
 	private final JdbcClient jdbc;
 
-	ProjectRepository(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	ProjectRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	public Optional<Project> findByCode(String code) {
@@ -69,13 +74,16 @@ public class ProjectRepository {
 		this.jdbc.sql("INSERT INTO project (id, client_id, code, name, created_at) VALUES (?, ?, ?, ?, ?)")
 			.params(id, clientId, code, name, OffsetDateTime.now())
 			.update();
-		return new Project(id, clientId, code, name);
+		Project project = new Project(id, clientId, code, name);
+		this.events.publishEvent(new ProjectMembershipChanged(project, null, true));
+		return project;
 	}
 
 	public void addMember(String projectId, String userId, ProjectRole role) {
 		this.jdbc.sql("INSERT INTO project_member (project_id, user_id, role) VALUES (?, ?, ?)")
 			.params(projectId, userId, role.name())
 			.update();
+		this.events.publishEvent(new ProjectMembershipChanged(findById(projectId).orElseThrow(), userId, true));
 	}
 
 	public List<Member> members(String projectId) {
@@ -93,9 +101,13 @@ public class ProjectRepository {
 	}
 
 	public int removeMember(String projectId, String userId, ProjectRole role) {
-		return this.jdbc.sql("DELETE FROM project_member WHERE project_id = ? AND user_id = ? AND role = ?")
+		int removed = this.jdbc.sql("DELETE FROM project_member WHERE project_id = ? AND user_id = ? AND role = ?")
 			.params(projectId, userId, role.name())
 			.update();
+		if (removed > 0) {
+			this.events.publishEvent(new ProjectMembershipChanged(findById(projectId).orElseThrow(), userId, false));
+		}
+		return removed;
 	}
 
 	/** The clients a user reviews for, as a client reviewer on any of their projects. */

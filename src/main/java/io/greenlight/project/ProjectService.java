@@ -31,12 +31,9 @@ public class ProjectService {
 
 	private final UserDirectory users;
 
-	private final ProjectTenants tenants;
-
-	ProjectService(ProjectRepository projects, UserDirectory users, ProjectTenants tenants) {
+	ProjectService(ProjectRepository projects, UserDirectory users) {
 		this.projects = projects;
 		this.users = users;
-		this.tenants = tenants;
 	}
 
 	public Client createClient(String name, CurrentUser user) {
@@ -79,8 +76,6 @@ public class ProjectService {
 			throw codeTaken(normalised);
 		}
 		this.projects.addMember(project.id(), user.id(), ProjectRole.PRODUCER);
-		this.tenants.created(project);
-		this.tenants.memberAdded(project.id(), user.id());
 		return detail(project);
 	}
 
@@ -108,7 +103,6 @@ public class ProjectService {
 			requireSameClient(project, userId);
 		}
 		this.projects.addMember(projectId, userId, role);
-		this.tenants.memberAdded(projectId, userId);
 		return detail(project);
 	}
 
@@ -122,7 +116,6 @@ public class ProjectService {
 		if (this.projects.removeMember(projectId, userId, role) == 0) {
 			throw new NotFoundException(userId + " is not " + role + " on " + project.code() + ".");
 		}
-		this.tenants.memberRemoved(projectId, userId);
 		return detail(project);
 	}
 

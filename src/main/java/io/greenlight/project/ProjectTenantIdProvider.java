@@ -67,7 +67,8 @@ final class ProjectTenantIdProvider implements TenantIdProvider {
 
 	private String tenantOf(String variable, String value) {
 		Optional<Project> project = switch (variable) {
-			case "projectCode" -> this.projects.findByCode(value.toUpperCase(Locale.ROOT));
+			case "projectCode" ->
+				this.projects.findByCode(value).or(() -> this.projects.findByCode(value.toUpperCase(Locale.ROOT)));
 			case "projectId" -> this.projects.findById(value);
 			default -> this.projects.findByAsset(value);
 		};

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,8 +42,21 @@ public class ProjectTenants {
 		this.projects = projects;
 	}
 
+	@EventListener
+	void follow(ProjectMembershipChanged change) {
+		if (change.userId() == null) {
+			created(change.project());
+		}
+		else if (change.joined()) {
+			memberAdded(change.project().id(), change.userId());
+		}
+		else {
+			memberRemoved(change.project().id(), change.userId());
+		}
+	}
+
 	/** The project's tenant exists, creative-ops belongs to it. */
-	void created(Project project) {
+	private void created(Project project) {
 		this.system.run(() -> {
 			if (this.identityService.createTenantQuery().tenantId(project.id()).count() == 0) {
 				Tenant tenant = this.identityService.newTenant(project.id());
@@ -53,7 +67,7 @@ public class ProjectTenants {
 		});
 	}
 
-	void memberAdded(String projectId, String userId) {
+	private void memberAdded(String projectId, String userId) {
 		this.system.run(() -> {
 			// a user deleted in Admin stays a project member in Greenlight's table, but
 			// has no
@@ -66,7 +80,7 @@ public class ProjectTenants {
 	}
 
 	/** The user leaves the tenant when they have no role left on the project. */
-	void memberRemoved(String projectId, String userId) {
+	private void memberRemoved(String projectId, String userId) {
 		if (!this.projects.isMember(projectId, userId)) {
 			this.system.run(() -> this.identityService.deleteTenantUserMembership(projectId, userId));
 		}
@@ -74,7 +88,7 @@ public class ProjectTenants {
 
 	/**
 	 * Makes every project's tenant match its members: projects created before projects
-	 * were tenants, or members written without this class (demo data).
+	 * were tenants, and tenant members an administrator changed by hand in Admin.
 	 */
 	public void reconcile() {
 		for (Project project : this.projects.projects(null)) {

@@ -8,10 +8,15 @@ import java.util.stream.Stream;
 
 import io.greenlight.support.BrowserSession;
 import io.greenlight.support.Http;
+import io.greenlight.support.Multipart;
 import io.greenlight.support.ProductionDriver;
 import io.greenlight.support.ServerIT;
 import io.greenlight.support.Users;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,6 +57,8 @@ class ProjectIsolationIT {
 
 	private final IdentityService identityService;
 
+	private final AuthorizationService authorizationService;
+
 	private final JdbcClient jdbc;
 
 	private final String marker = UUID.randomUUID().toString().substring(0, 8);
@@ -62,8 +69,12 @@ class ProjectIsolationIT {
 
 	private String boltCode;
 
+	private String boltProjectId;
+
 	@Autowired
-	ProjectIsolationIT(@LocalServerPort int port, IdentityService identityService, JdbcClient jdbc) {
+	ProjectIsolationIT(@LocalServerPort int port, IdentityService identityService,
+			AuthorizationService authorizationService, JdbcClient jdbc) {
+		this.authorizationService = authorizationService;
 		this.port = port;
 		this.http = new Http(port);
 		this.productions = new ProductionDriver(this.http);
@@ -106,6 +117,7 @@ class ProjectIsolationIT {
 			.json()
 			.at("/project/id")
 			.asText();
+		this.boltProjectId = project;
 		for (String[] member : new String[][] { { BOLT_PRODUCER, "PRODUCER" }, { Users.CREATIVE, "CREATIVE" },
 				{ Users.REVIEWER3, "REVIEWER" }, { BOLT_CLIENT, "CLIENT_REVIEWER" } }) {
 			Http.Response added = this.http.postJson(Users.OPS, "/api/projects/" + project + "/members",
@@ -252,6 +264,32 @@ class ProjectIsolationIT {
 		assertThat(claimed.status()).as(claimed.body()).isEqualTo(403);
 	}
 
+	@Test
+	void aWorkflowDeployedFromTheModelerAndStartedForAProjectIsThatProjectsToo() throws Exception {
+		byte[] bpmn;
+		try (var in = getClass().getResourceAsStream("/bpmn/ModelerDeployedProcess.bpmn")) {
+			bpmn = in.readAllBytes();
+		}
+		Multipart deployment = new Multipart().field("deployment-name", "from-modeler")
+			.field("enable-duplicate-filtering", "true")
+			.file("ModelerDeployedProcess.bpmn", "ModelerDeployedProcess.bpmn", bpmn);
+		assertThat(this.http.post(LEAD, "/engine-rest/deployment/create", deployment.contentType(), deployment.bytes())
+			.status()).isEqualTo(200);
+
+		Http.Response started = this.http.postJson(LEAD,
+				"/engine-rest/process-definition/key/ModelerDeployedProcess/start",
+				"{\"variables\": {\"projectCode\": {\"value\": \"%s\"}}}".formatted(this.boltCode));
+
+		assertThat(started.status()).as(started.body()).isEqualTo(200);
+		assertThat(started.json().get("tenantId").asText()).isEqualTo(this.boltProjectId);
+		// producers everywhere may read this workflow's instances: the project still
+		// decides
+		grantProducersRead("ModelerDeployedProcess");
+		String instance = "/engine-rest/process-instance/" + started.json().get("id").asText();
+		assertThat(this.http.get(BOLT_PRODUCER, instance).status()).isEqualTo(200);
+		assertThat(this.http.get(Users.PRODUCER, instance).status()).isEqualTo(404);
+	}
+
 	private static void assertVisibility(String body, Boolean seesAcme, Production acme, Boolean seesBolt,
 			Production bolt) {
 		if (seesAcme != null) {
@@ -286,6 +324,16 @@ class ProjectIsolationIT {
 			.query(String.class)
 			.list();
 		return new Production(production.assetId(), production.processInstanceId(), ids, production.secret());
+	}
+
+	private void grantProducersRead(String processDefinitionKey) {
+		Authorization grant = this.authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+		grant.setGroupId("producers");
+		grant.setResource(Resources.PROCESS_DEFINITION);
+		grant.setResourceId(processDefinitionKey);
+		grant.addPermission(Permissions.READ);
+		grant.addPermission(Permissions.READ_INSTANCE);
+		this.authorizationService.saveAuthorization(grant);
 	}
 
 	private void createUser(String id, String group) {

@@ -18,7 +18,6 @@ import io.greenlight.support.EngineUsers;
 import io.greenlight.project.Project;
 import io.greenlight.project.ProjectRepository;
 import io.greenlight.project.ProjectRole;
-import io.greenlight.project.ProjectTenants;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -84,14 +83,11 @@ class StakeholderReviewProcessTests {
 
 	private final ProjectRepository projects;
 
-	private final ProjectTenants tenants;
-
 	@Autowired
 	StakeholderReviewProcessTests(ProcessEngine engine, AssetService assets, JdbcClient jdbc,
-			RunningReviewStages running, ProjectRepository projects, ProjectTenants tenants) {
+			RunningReviewStages running, ProjectRepository projects) {
 		this.running = running;
 		this.projects = projects;
-		this.tenants = tenants;
 		this.engine = engine;
 		this.runtimeService = engine.getRuntimeService();
 		this.taskService = engine.getTaskService();
@@ -121,7 +117,6 @@ class StakeholderReviewProcessTests {
 			this.projects.addMember(project.id(), reviewer, ProjectRole.REVIEWER);
 		}
 		this.projects.addMember(project.id(), "client", ProjectRole.CLIENT_REVIEWER);
-		this.tenants.reconcile();
 	}
 
 	@AfterEach
