@@ -2,6 +2,7 @@ package io.greenlight.approval;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.greenlight.system.InvalidRequestException;
@@ -54,6 +55,19 @@ public class ApprovalService {
 			.params(versionId, stage, userId)
 			.query(Integer.class)
 			.single() > 0;
+	}
+
+	/** The user's latest decision on the version, in time or late. */
+	@Transactional(readOnly = true)
+	public Optional<DecisionRecord> latestDecision(String versionId, String userId) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM decision WHERE version_id = ? AND decided_by = ? "
+					+ "ORDER BY decided_at DESC, id")
+			.params(versionId, userId)
+			.query(DecisionRecord.class)
+			.list()
+			.stream()
+			.findFirst();
 	}
 
 	/** Late feedback on the asset's versions before this one, oldest first. */

@@ -8,9 +8,8 @@ import io.greenlight.approval.DecisionRecord;
 import io.greenlight.approval.ReviewStage;
 import io.greenlight.asset.AssetAccess;
 import io.greenlight.asset.AssetVersion;
+import io.greenlight.system.ConcurrentChanges;
 import jakarta.validation.Valid;
-import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.exception.NullValueException;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -29,8 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class ReviewDecisionController {
-
-	private static final int MAX_ATTEMPTS = 3;
 
 	private final ReviewDecisionService decisions;
 
@@ -59,22 +56,13 @@ class ReviewDecisionController {
 			.orElseGet(() -> ResponseEntity.noContent().build());
 	}
 
-	// Under ANY, PRIMARY and QUORUM the job settling a stage withdraws the open reviews;
-	// a
-	// reviewer completing theirs in that very moment loses the race (their transaction is
-	// rolled back). Asked again, the stage is settled and the decision is kept as late
-	// feedback, so the reviewer never sees an error for it.
+	// A decision that lost a race was rolled back whole: under ANY, PRIMARY and QUORUM
+	// the job settling a stage withdraws the open reviews, and the same decision sent
+	// twice completes the task once. Asked again, the new state answers: the decision is
+	// kept as late feedback, or the reviewer hears that it is on record.
 	private Optional<ReviewStage> decideSettlingRaces(String versionId, String userId, DecisionRequest request) {
-		for (int attempt = 1;; attempt++) {
-			try {
-				return this.decisions.decide(versionId, userId, request.decision(), request.comment());
-			}
-			catch (OptimisticLockingException | NullValueException ex) {
-				if (attempt == MAX_ATTEMPTS) {
-					throw ex;
-				}
-			}
-		}
+		return ConcurrentChanges
+			.retry(() -> this.decisions.decide(versionId, userId, request.decision(), request.comment()));
 	}
 
 	/** Late feedback given on the versions before this one, oldest first. */

@@ -1,7 +1,10 @@
 package io.greenlight.production;
 
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
+import io.greenlight.approval.ApprovalService;
 import io.greenlight.approval.ReviewStage;
 import io.greenlight.approval.process.StakeholderReviewProcess;
 import io.greenlight.asset.Asset;
@@ -9,11 +12,15 @@ import io.greenlight.asset.AssetAccess;
 import io.greenlight.asset.AssetService;
 import io.greenlight.asset.AssetVersion;
 import io.greenlight.asset.VersionStatus;
+import io.greenlight.concurrency.Conflicts;
 import io.greenlight.production.process.CreativeProductionProcess.Var;
 import io.greenlight.system.ApiProblem;
+import io.greenlight.system.ConcurrentChangeException;
 import io.greenlight.system.ConflictException;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 
@@ -25,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
  * open review task for exactly that version. A superseded version takes no decision (409,
  * naming the latest one), nor does an approved one. A reviewer whose review was withdrawn
  * when their stage settled (another reviewer's decision settled it) still has their say:
- * it is kept as late feedback.
+ * it is kept as late feedback. The same decision sent several times at once is recorded
+ * once; the others are told it is on record already.
  */
 @Service
 class ReviewDecisionService {
@@ -38,21 +46,38 @@ class ReviewDecisionService {
 
 	private final LateFeedback lateFeedback;
 
-	ReviewDecisionService(AssetAccess access, AssetService assets, TaskService taskService, LateFeedback lateFeedback) {
+	private final ApprovalService approvals;
+
+	ReviewDecisionService(AssetAccess access, AssetService assets, TaskService taskService, LateFeedback lateFeedback,
+			ApprovalService approvals) {
 		this.access = access;
 		this.assets = assets;
 		this.taskService = taskService;
 		this.lateFeedback = lateFeedback;
+		this.approvals = approvals;
 	}
 
 	/**
 	 * @return the stage the decision came too late for (it is kept as late feedback), or
 	 * empty when it completed the user's review task
+	 * @throws ConcurrentChangeException when another request completed or withdrew the
+	 * review task at the same moment: nothing was recorded, asked again the new state
+	 * gives the answer
 	 */
 	@Transactional
 	Optional<ReviewStage> decide(String versionId, String userId, String decision, String comment) {
 		AssetVersion version = this.access.visibleVersion(versionId);
 		Asset asset = this.assets.get(version.assetId());
+		try {
+			return decide(asset, version, userId, decision, comment);
+		}
+		catch (ProcessEngineException ex) {
+			throw problemIn(ex, asset, version);
+		}
+	}
+
+	private Optional<ReviewStage> decide(Asset asset, AssetVersion version, String userId, String decision,
+			String comment) {
 		Optional<Task> task = openReviewTask(asset, version, userId);
 		if (task.isEmpty()) {
 			Optional<ReviewStage> late = this.lateFeedback.keep(version, userId, decision, comment);
@@ -71,19 +96,22 @@ class ReviewDecisionService {
 					+ " is approved and locked: it takes no more decisions.");
 		}
 		if (task.isEmpty()) {
-			throw new ConflictException("You have no open review of v" + version.number() + " of " + asset.title()
-					+ ": it is at " + asset.stage() + " (" + asset.status() + ").");
+			throw noOpenReview(asset, version, userId);
 		}
-		try {
-			this.taskService.complete(task.get().getId(),
-					Variables.createVariables()
-						.putValue(Var.DECISION, decision)
-						.putValue(Var.DECISION_COMMENT, comment));
-		}
-		catch (ProcessEngineException ex) {
-			throw problemIn(ex);
-		}
+		this.taskService.complete(task.get().getId(),
+				Variables.createVariables().putValue(Var.DECISION, decision).putValue(Var.DECISION_COMMENT, comment));
 		return Optional.empty();
+	}
+
+	private ConflictException noOpenReview(Asset asset, AssetVersion version, String userId) {
+		String versionName = "v" + version.number() + " of " + asset.title();
+		return this.approvals.latestDecision(version.id(), userId)
+			.map(decided -> new ConflictException("You decided on " + versionName + " already (" + decided.decision()
+					+ " at " + decided.decidedAt().withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)
+					+ (decided.late() ? ", kept as late feedback" : "")
+					+ "): one decision per reviewer and version is recorded."))
+			.orElseGet(() -> new ConflictException("You have no open review of " + versionName + ": it is at "
+					+ asset.stage() + " (" + asset.status() + ")."));
 	}
 
 	private Optional<Task> openReviewTask(Asset asset, AssetVersion version, String userId) {
@@ -102,13 +130,22 @@ class ReviewDecisionService {
 		return Optional.empty();
 	}
 
-	// the engine wraps what a task listener throws; the API answers with Greenlight's own
-	// message
-	private static RuntimeException problemIn(ProcessEngineException ex) {
+	// The engine wraps what a task listener throws; the API answers with Greenlight's own
+	// message. A review task that vanished, or lost its authorizations, between reading
+	// it and completing it, or a completion that lost the engine's optimistic locking or
+	// the decision's unique key, was completed or withdrawn by another request at the
+	// same moment (the same decision sent twice, the stage settling): the caller asks
+	// again.
+	private static RuntimeException problemIn(ProcessEngineException ex, Asset asset, AssetVersion version) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof ApiProblem problem) {
 				return problem;
 			}
+		}
+		if (Conflicts.lostRace(ex) || ex instanceof NullValueException || ex instanceof AuthorizationException) {
+			return new ConcurrentChangeException("Your review task for v" + version.number() + " of " + asset.title()
+					+ " was just completed or withdrawn by another request: look at the version again to see "
+					+ "where it stands.");
 		}
 		return ex;
 	}

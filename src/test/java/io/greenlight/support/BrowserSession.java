@@ -2,6 +2,7 @@ package io.greenlight.support;
 
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -20,8 +21,10 @@ public final class BrowserSession {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
+	private final CookieManager cookies = new CookieManager();
+
 	private final HttpClient client = HttpClient.newBuilder()
-		.cookieHandler(new CookieManager())
+		.cookieHandler(this.cookies)
 		.followRedirects(HttpClient.Redirect.NEVER)
 		.connectTimeout(Duration.ofSeconds(10))
 		.build();
@@ -55,6 +58,36 @@ public final class BrowserSession {
 
 	public HttpResponse<String> post(String path) {
 		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).POST(HttpRequest.BodyPublishers.noBody()));
+	}
+
+	/**
+	 * Posts JSON to the webapps' own API as Tasklist does: with the CSRF token Camunda's
+	 * filter handed out in its cookie (fetched first if the session has none yet).
+	 */
+	public HttpResponse<String> postJson(String path, String json) {
+		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.header("Content-Type", "application/json")
+			.header("X-XSRF-TOKEN", String.valueOf(xsrfToken()))
+			.POST(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	// one token per session: requests sent at once wait for the first to fetch it (a
+	// request with a wrong token ends the session)
+	private synchronized String xsrfToken() {
+		if (tokenCookie() == null) {
+			get("/camunda/api/engine/engine/");
+		}
+		return tokenCookie();
+	}
+
+	private String tokenCookie() {
+		return this.cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
+			.map(HttpCookie::getValue)
+			.findFirst()
+			.orElse(null);
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) {

@@ -1,18 +1,16 @@
 package io.greenlight.approval.process;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Callable;
 
 import io.greenlight.project.Project;
 import io.greenlight.project.ProjectRepository;
 import io.greenlight.project.ProjectRole;
+import io.greenlight.support.AtOnce;
 import io.greenlight.support.Http;
 import io.greenlight.support.ProductionDriver;
 import io.greenlight.support.ServerIT;
@@ -32,7 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Five reviewers of one stage decide at the same moment, from five threads, through the
  * API, several rounds: nobody gets an error, every decision is recorded once, and the
  * stage settles once and moves the production on once; under ANY, those who lose the race
- * to the first decision are kept as late feedback. Runs on H2 and on PostgreSQL.
+ * to the first decision are kept as late feedback. One reviewer sending the same decision
+ * several times at once has it recorded once; the other requests are told why (409). Runs
+ * on H2 and on PostgreSQL.
  */
 @ServerIT
 class ConcurrentReviewIT {
@@ -115,6 +115,37 @@ class ConcurrentReviewIT {
 		}
 	}
 
+	@Test
+	void theSameReviewerSendingTheSameDecisionFiveTimesAtOnceHasItRecordedOnceAndIsToldWhy() throws Exception {
+		for (int round = 1; round <= ROUNDS; round++) {
+			// given a web video's version 1 waiting for reviewer1 and reviewer2
+			String title = "Double click round " + round;
+			String assetId = this.productions.inInternalReview(title);
+			String versionId = this.http.get(Users.PRODUCER, "/api/assets/" + assetId)
+				.json()
+				.at("/latestVersion/id")
+				.asText();
+
+			// when reviewer1 sends the same approval five times at once
+			List<Http.Response> answers = AtOnce.run(Collections.nCopies(5, () -> approve(Users.REVIEWER1, versionId)));
+
+			// then one is done, the others are told why not (never a 500 or a 403)
+			assertThat(answers).filteredOn(answer -> answer.status() == 204).hasSize(1);
+			assertThat(answers).filteredOn(answer -> answer.status() != 204).hasSize(4).allSatisfy(answer -> {
+				assertThat(answer.status()).as(answer.body()).isEqualTo(409);
+				assertThat(answer.json().get("detail").asText()).as(answer.body())
+					.containsAnyOf("You decided on v1 of " + title + " already (APPROVED at ",
+							"Your review task for v1 of " + title
+									+ " was just completed or withdrawn by another request");
+			});
+			// and it is on record once, while the stage still waits for reviewer2
+			assertThat(decidedBy(versionId, false)).containsExactly(Users.REVIEWER1);
+			assertThat(decidedBy(versionId, true)).isEmpty();
+			assertThat(this.productions.awaitTask(Users.REVIEWER2, assetId, "UserTask_ReviewAsset")).isNotNull();
+			assertThat(this.runtimeService.createIncidentQuery().count()).isZero();
+		}
+	}
+
 	/** A project with the demo producer, creative and client, and five reviewers. */
 	private List<String> raceProject(String projectCode) {
 		Project project = this.projects.createProject(this.projects.createClient(projectCode), projectCode,
@@ -150,27 +181,16 @@ class ConcurrentReviewIT {
 
 	/** Every reviewer approves through the API, all released at the same moment. */
 	private List<Http.Response> allDecideAtOnce(List<String> reviewers, String versionId) throws Exception {
-		ExecutorService threads = Executors.newFixedThreadPool(reviewers.size());
-		try {
-			CountDownLatch go = new CountDownLatch(1);
-			List<Future<Http.Response>> answers = new ArrayList<>();
-			for (String reviewer : reviewers) {
-				answers.add(threads.submit(() -> {
-					go.await();
-					return this.http.postJson(reviewer, "/api/versions/" + versionId + "/decisions",
-							"{\"decision\": \"APPROVED\"}");
-				}));
-			}
-			go.countDown();
-			List<Http.Response> responses = new ArrayList<>();
-			for (Future<Http.Response> answer : answers) {
-				responses.add(answer.get(60, TimeUnit.SECONDS));
-			}
-			return responses;
+		List<Callable<Http.Response>> decisions = new ArrayList<>();
+		for (String reviewer : reviewers) {
+			decisions.add(() -> approve(reviewer, versionId));
 		}
-		finally {
-			threads.shutdownNow();
-		}
+		return AtOnce.run(decisions);
+	}
+
+	private Http.Response approve(String reviewer, String versionId) {
+		return this.http.postJson(reviewer, "/api/versions/" + versionId + "/decisions",
+				"{\"decision\": \"APPROVED\"}");
 	}
 
 	private String assetOf(String versionId) {
