@@ -1,5 +1,7 @@
 package io.greenlight.project;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -134,6 +136,12 @@ class ProjectIsolationIT {
 		this.productions.claimAndComplete(Users.CREATIVE, this.acme.assetId(), "UserTask_ProduceVersion",
 				Map.of("versionNote", "First cut"));
 		this.productions.awaitTask(Users.REVIEWER1, this.acme.assetId(), "UserTask_ReviewAsset");
+		// ...and so does Bolt's
+		this.productions.claimAndComplete(BOLT_PRODUCER, this.bolt.assetId(), "UserTask_ApproveBrief",
+				Map.of("briefDecision", "APPROVED"));
+		this.productions.claimAndComplete(Users.CREATIVE, this.bolt.assetId(), "UserTask_ProduceVersion",
+				Map.of("versionNote", "First cut"));
+		this.productions.awaitTask(Users.REVIEWER3, this.bolt.assetId(), "UserTask_ReviewAsset");
 		this.acme = withInstances(this.acme);
 		this.bolt = withInstances(this.bolt);
 	}
@@ -150,19 +158,61 @@ class ProjectIsolationIT {
 	static Stream<Arguments> whoSeesWhat() {
 		List<Arguments> rows = new ArrayList<>();
 		engineReads().forEach(path -> {
-			// only Acme's production has reached a routing decision yet
-			boolean boltHasSome = !path.contains("decision");
 			// user, path, sees Acme's, sees Bolt's; null where nothing is asserted (a
 			// reviewer
-			// sees the tasks assigned to them, a client reviewer has none in Bolt yet)
-			rows.add(Arguments.of(LEAD, path, true, boltHasSome));
+			// sees the tasks assigned to them, a client reviewer theirs once a stage asks
+			// them)
+			rows.add(Arguments.of(LEAD, path, true, true));
 			rows.add(Arguments.of(Users.PRODUCER, path, true, false));
-			rows.add(Arguments.of(BOLT_PRODUCER, path, false, boltHasSome));
+			rows.add(Arguments.of(BOLT_PRODUCER, path, false, true));
 			rows.add(Arguments.of(NO_PROJECT_PRODUCER, path, false, false));
 			rows.add(Arguments.of(Users.REVIEWER1, path, null, false));
 			rows.add(Arguments.of(BOLT_CLIENT, path, false, null));
 		});
 		return rows.stream();
+	}
+
+	// who the users of the table are, in docs/access.md
+	private static final Map<String, String> ROLES = Map.of(LEAD, "creative-ops lead", Users.PRODUCER,
+			"producer of Acme", BOLT_PRODUCER, "producer of Bolt", NO_PROJECT_PRODUCER, "producer on no project",
+			Users.REVIEWER1, "reviewer of Acme", BOLT_CLIENT, "client reviewer of Bolt");
+
+	private static final List<String> ROLE_ORDER = List.of(LEAD, Users.PRODUCER, BOLT_PRODUCER, NO_PROJECT_PRODUCER,
+			Users.REVIEWER1, BOLT_CLIENT);
+
+	@Test
+	void theAccessDocumentShowsWhatThisTestChecks() throws Exception {
+		String document = Files.readString(Path.of("docs", "access.md"));
+		String table = document.substring(document.indexOf("| GET /engine-rest"),
+				document.indexOf("\n\n", document.indexOf("| GET /engine-rest")) + 1);
+
+		assertThat(table).isEqualTo(matrix());
+	}
+
+	// the table of whoSeesWhat() in Markdown: one row per request, one column per user
+	static String matrix() {
+		StringBuilder table = new StringBuilder("| GET /engine-rest");
+		ROLE_ORDER.forEach(user -> table.append(" | ").append(ROLES.get(user)));
+		table.append(" |\n|---").append("|---".repeat(ROLE_ORDER.size())).append("|\n");
+		engineReads().forEach(path -> {
+			table.append("| `").append(path.substring(0, path.indexOf('?'))).append('`');
+			whoSeesWhat().map(Arguments::get).filter(row -> row[1].equals(path)).forEach(row -> {
+				table.append(" | ").append(cell((Boolean) row[2], (Boolean) row[3]));
+			});
+			table.append(" |\n");
+		});
+		return table.toString();
+	}
+
+	private static String cell(Boolean seesAcme, Boolean seesBolt) {
+		if (seesAcme == null) {
+			return "nothing of Bolt; of Acme, at most their own tasks";
+		}
+		if (seesBolt == null) {
+			return "nothing of Acme; of Bolt, at most their own tasks";
+		}
+		return (seesAcme && seesBolt) ? "Acme's and Bolt's"
+				: seesAcme ? "Acme's only" : seesBolt ? "Bolt's only" : "nothing";
 	}
 
 	@ParameterizedTest(name = "{0} GET /engine-rest{1}: Acme {2}, Bolt {3}")
