@@ -151,8 +151,8 @@ class ProjectIsolationIT {
 				"/task?maxResults=500", "/history/task?maxResults=500", "/variable-instance?maxResults=2000",
 				"/history/variable-instance?maxResults=2000", "/history/detail?maxResults=2000",
 				"/history/activity-instance?maxResults=2000", "/execution?maxResults=500",
-				"/history/decision-instance?maxResults=500&includeInputs=true",
-				"/history/identity-link-log?maxResults=2000");
+				"/history/decision-instance?maxResults=500&includeInputs=true", "/job?maxResults=500",
+				"/history/job-log?maxResults=2000", "/history/identity-link-log?maxResults=2000");
 	}
 
 	static Stream<Arguments> whoSeesWhat() {
