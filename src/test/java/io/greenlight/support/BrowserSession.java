@@ -28,6 +28,8 @@ public final class BrowserSession {
 
 	private final String baseUrl;
 
+	private String webappToken;
+
 	public BrowserSession(int port) {
 		this.baseUrl = "http://localhost:" + port;
 	}
@@ -55,6 +57,22 @@ public final class BrowserSession {
 
 	public HttpResponse<String> post(String path) {
 		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).POST(HttpRequest.BodyPublishers.noBody()));
+	}
+
+	/**
+	 * Posts JSON to the webapps' own API ({@code /camunda/api/...}) as Tasklist's pages
+	 * do: with the session and Camunda's CSRF token, which a page load hands out.
+	 */
+	public HttpResponse<String> postWebappJson(String path, String json) {
+		if (this.webappToken == null) {
+			this.webappToken = get("/camunda/app/tasklist/default/").headers()
+				.firstValue("X-XSRF-TOKEN")
+				.orElseThrow(() -> new IllegalStateException("Tasklist handed out no CSRF token: signed in?"));
+		}
+		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.header("Content-Type", "application/json")
+			.header("X-XSRF-TOKEN", this.webappToken)
+			.POST(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) {
