@@ -56,8 +56,8 @@ class CallerCommandGuard extends CommandInterceptor {
 		if (Context.getCommandContext() != null) {
 			return false;
 		}
-		// read when the command runs: the engine builds its identity service after
-		// plugins
+		// the engine's own identity service: it holds the user the web layer signed in
+		// for this thread
 		Authentication user = this.configuration.getIdentityService().getCurrentAuthentication();
 		return user != null && user.getUserId() != null;
 	}
