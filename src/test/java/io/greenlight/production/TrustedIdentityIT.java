@@ -139,7 +139,8 @@ class TrustedIdentityIT {
 
 		// then it is refused: it is reviewer1's say, not a second one of reviewer2's
 		assertThat(approved.status()).as(approved.body()).isEqualTo(403);
-		assertThat(approved.json().get("message").asText()).contains("is reviewer1's review");
+		assertThat(approved.json().get("message").asText())
+			.contains("is reviewer1's review: reviewer2 has a say of their own in this stage");
 		assertThat(decisionsOf(assetId)).isEmpty();
 	}
 

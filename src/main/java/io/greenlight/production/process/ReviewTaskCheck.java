@@ -84,9 +84,12 @@ class ReviewTaskCheck {
 		if ((assignee.equals(whose) && reviewers.contains(assignee)) || tookOverForBackupGroup(task, assignee)) {
 			return decider;
 		}
-		throw new AuthorizationException(assignee + " does not review this stage, whose reviewers are " + reviewers
-				+ ": " + task.getName() + " is " + whose + "'s review. Only a producer hands a review to someone "
-				+ "else, through Greenlight's API (delegate), and the decision is not recorded.");
+		String why = reviewers.contains(assignee)
+				? assignee + " has a say of their own in this stage, not " + whose + "'s as well"
+				: assignee + " does not review this stage, whose reviewers are " + reviewers;
+		throw new AuthorizationException(task.getName() + " is " + whose + "'s review: " + why
+				+ ". Only a producer hands a review to someone else, through Greenlight's API (delegate); "
+				+ "the decision is not recorded.");
 	}
 
 	// an overdue stage offers its silent reviews to its backup group; one of them claims
