@@ -23,19 +23,24 @@ public class ApprovalService {
 
 	private final JdbcClient jdbc;
 
-	ApprovalService(JdbcClient jdbc) {
+	private final ReviewStageService stages;
+
+	ApprovalService(JdbcClient jdbc, ReviewStageService stages) {
 		this.jdbc = jdbc;
+		this.stages = stages;
 	}
 
 	/**
-	 * Records a reviewer's decision on a version. Requesting changes needs a comment that
-	 * says what to change. NOT_RELEVANT is an abstention: it never approves a version
-	 * (see {@link StageOutcome}).
+	 * Records a reviewer's decision in a review stage, against the asset, version and
+	 * stage of that stage's record (never against ids a task's variables name).
+	 * Requesting changes needs a comment that says what to change. NOT_RELEVANT is an
+	 * abstention: it never approves a version (see {@link StageOutcome}).
+	 * @param stageId the review stage's process instance id
 	 */
-	public void recordReview(String assetId, String versionId, String stage, ReviewDecision decision, String comment,
-			String decidedBy, String taskId) {
+	public void recordReview(String stageId, ReviewDecision decision, String comment, String decidedBy, String taskId) {
 		checkComment(decision, comment);
-		insert(assetId, versionId, stage, decision.name(), comment, decidedBy, taskId, false);
+		ReviewStage stage = this.stages.get(stageId);
+		insert(stage.assetId(), stage.versionId(), stage.stage(), decision.name(), comment, decidedBy, taskId, false);
 	}
 
 	/**

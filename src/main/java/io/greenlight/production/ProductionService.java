@@ -41,7 +41,8 @@ class ProductionService {
 		if (request.budgetTier() != null) {
 			variables.put(Var.BUDGET_TIER, request.budgetTier().name());
 		}
-		// the start event's camunda:initiator reads the engine's authenticated user id
+		// the engine's signed-in user requests the brief (none of these variables names
+		// anyone)
 		ProcessInstance instance;
 		try {
 			instance = this.runtimeService.startProcessInstanceByKey(CreativeProductionProcess.PROCESS_ID, variables);

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import io.greenlight.approval.ApprovalService;
 import io.greenlight.approval.ReviewStage;
+import io.greenlight.approval.ReviewStageService;
 import io.greenlight.approval.process.StakeholderReviewProcess;
 import io.greenlight.asset.Asset;
 import io.greenlight.asset.AssetAccess;
@@ -48,13 +49,16 @@ class ReviewDecisionService {
 
 	private final ApprovalService approvals;
 
+	private final ReviewStageService stages;
+
 	ReviewDecisionService(AssetAccess access, AssetService assets, TaskService taskService, LateFeedback lateFeedback,
-			ApprovalService approvals) {
+			ApprovalService approvals, ReviewStageService stages) {
 		this.access = access;
 		this.assets = assets;
 		this.taskService = taskService;
 		this.lateFeedback = lateFeedback;
 		this.approvals = approvals;
+		this.stages = stages;
 	}
 
 	/**
@@ -120,10 +124,11 @@ class ReviewDecisionService {
 			.taskDefinitionKeyIn(StakeholderReviewProcess.REVIEW_TASKS.toArray(String[]::new))
 			.taskAssignee(userId)
 			.listPage(0, 50)) {
-			// read through the task: the reviewer may read their own task, not the whole
-			// instance
-			Object reviewed = this.taskService.getVariable(task.getId(), Var.ASSET_VERSION_ID);
-			if (version.id().equals(reviewed)) {
+			// the version the task's stage is about, on record (not a variable of the
+			// task)
+			if (this.stages.find(task.getProcessInstanceId())
+				.filter(stage -> version.id().equals(stage.versionId()))
+				.isPresent()) {
 				return Optional.of(task);
 			}
 		}

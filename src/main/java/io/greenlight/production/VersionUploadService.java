@@ -11,6 +11,7 @@ import io.greenlight.asset.AssetVersion;
 import io.greenlight.asset.FileNames;
 import io.greenlight.production.process.CreativeProductionProcess;
 import io.greenlight.production.process.CreativeProductionProcess.Var;
+import io.greenlight.security.variables.TrustedWrites;
 import io.greenlight.storage.BlobStore;
 import io.greenlight.storage.MediaProbe;
 import io.greenlight.storage.StoredBlob;
@@ -51,10 +52,12 @@ class VersionUploadService {
 
 	private final MediaProbe media;
 
+	private final TrustedWrites trustedWrites;
+
 	private final long maxBytes;
 
 	VersionUploadService(AssetAccess access, AssetService assets, BlobStore blobs, TaskService taskService,
-			TransactionTemplate transaction, MediaProbe media,
+			TransactionTemplate transaction, MediaProbe media, TrustedWrites trustedWrites,
 			@Value("${greenlight.storage.max-upload-size}") DataSize maxUploadSize) {
 		this.access = access;
 		this.assets = assets;
@@ -62,6 +65,7 @@ class VersionUploadService {
 		this.taskService = taskService;
 		this.transaction = transaction;
 		this.media = media;
+		this.trustedWrites = trustedWrites;
 		this.maxBytes = maxUploadSize.toBytes();
 	}
 
@@ -87,7 +91,10 @@ class VersionUploadService {
 				if (produce.getAssignee() == null) {
 					this.taskService.claim(produce.getId(), userId);
 				}
-				this.taskService.complete(produce.getId(), fileVariables(upload, fileName, blob, duration));
+				// the file's facts are server-set: the server stored and measured the
+				// file
+				this.trustedWrites.run(() -> this.taskService.complete(produce.getId(),
+						fileVariables(upload, fileName, blob, duration)));
 				return this.assets.latestVersion(assetId, upload.variant()).orElseThrow();
 			});
 		}

@@ -160,7 +160,7 @@ class ParallelSignOffIT {
 	private String startSignOff() {
 		Http.Response started = this.http.postJson(Users.OPS,
 				"/engine-rest/process-definition/key/" + PROCESS + "/start",
-				"{\"variables\": {\"reviewers\": {\"value\": \"" + String.join(",", REVIEWERS)
+				"{\"variables\": {\"approvers\": {\"value\": \"" + String.join(",", REVIEWERS)
 						+ "\", \"type\": \"String\"}}}");
 		assertThat(started.status()).as(started.body()).isEqualTo(200);
 		return started.json().get("id").asText();

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.greenlight.deployment.CallableFromProcesses;
+import io.greenlight.security.variables.ServerSetVariables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -62,6 +63,12 @@ class ProcessContractTests {
 	// a bean row of docs/workflows.md: | `registerBriefDelegate` | ...
 	private static final Pattern DOCUMENTED_BEAN = Pattern.compile("^\\| `([A-Za-z]+)` \\|", Pattern.MULTILINE);
 
+	// a row of its server-set variables: | `stageDueAt`, `reminderBeforeDueAt` | ...
+	private static final Pattern DOCUMENTED_VARIABLES = Pattern
+		.compile("^\\| (`[A-Za-z0-9]+`(?:, `[A-Za-z0-9]+`)*) \\|", Pattern.MULTILINE);
+
+	private static final Pattern QUOTED_NAME = Pattern.compile("`([A-Za-z0-9]+)`");
+
 	private final ApplicationContext context;
 
 	private final Set<String> callable;
@@ -80,6 +87,19 @@ class ProcessContractTests {
 		DOCUMENTED_BEAN.matcher(beans).results().forEach(row -> documented.add(row.group(1)));
 
 		assertThat(documented).isEqualTo(this.callable);
+	}
+
+	@Test
+	void theWorkflowGuideListsExactlyTheVariablesOnlyTheServerSets() throws IOException {
+		String guide = Files.readString(Path.of("docs", "workflows.md"));
+		String table = guide.substring(guide.indexOf("## Variables only the server sets"),
+				guide.indexOf("## At run time"));
+		Set<String> documented = new TreeSet<>();
+		DOCUMENTED_VARIABLES.matcher(table)
+			.results()
+			.forEach(row -> QUOTED_NAME.matcher(row.group(1)).results().forEach(name -> documented.add(name.group(1))));
+
+		assertThat(documented).isEqualTo(ServerSetVariables.names());
 	}
 
 	@Test

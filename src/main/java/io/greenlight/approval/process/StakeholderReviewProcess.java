@@ -104,6 +104,17 @@ public final class StakeholderReviewProcess {
 		/** Output: the stage outcome, read by the production's gateways. */
 		public static final String REVIEW_OUTCOME = "reviewOutcome";
 
+		/**
+		 * Set only by Greenlight (the calling production's mappings, the stage's
+		 * delegates and listeners, a producer's change through the API): who reviews
+		 * under which rule, whose review a task is, deadlines, the outcome and what the
+		 * conflict form shows. Refused when a caller writes them, as are the production's
+		 * ({@code assetId}, {@code assetVersionId}, {@code productionStage}, ...).
+		 */
+		public static final List<String> SERVER_SET = List.of(REVIEWERS, DECISION_RULE, QUORUM, PRIMARY_REVIEWER,
+				DUE_BUSINESS_DAYS, BACKUP_GROUP, STAGE_DUE_AT, REMINDER_BEFORE_DUE_AT, REMINDER_AFTER_DUE_AT,
+				ESCALATE_AT, REVIEWER, REMINDER, STAGE_CONFLICT, FEEDBACK_SUMMARY, CONFLICT_REASON, REVIEW_OUTCOME);
+
 		private Var() {
 		}
 

@@ -1,5 +1,7 @@
 package io.greenlight.production.process;
 
+import java.util.List;
+
 /**
  * Ids and variable names of {@code processes/CreativeProductionProcess.bpmn}. No other
  * code spells them as string literals.
@@ -112,6 +114,8 @@ public final class CreativeProductionProcess {
 
 		public static final String STAGE_DUE_BUSINESS_DAYS = "stageDueBusinessDays";
 
+		public static final String STAGE_BACKUP_GROUP = "stageBackupGroup";
+
 		public static final String NOTIFICATION_EVENT = "notificationEvent";
 
 		/** Task-local, for the review form: the asset's title. */
@@ -142,6 +146,18 @@ public final class CreativeProductionProcess {
 		public static final String ANOTHER_ROUND = "anotherRound";
 
 		public static final String ANOTHER_ROUND_COMMENT = "anotherRoundComment";
+
+		/**
+		 * Set only by Greenlight (the engine's authentication, delegates, listeners, the
+		 * model's mappings): who acts, which asset, version and stage a step is about,
+		 * the routing facts and what forms show. Refused when a caller writes them; the
+		 * rest (brief, version note and link, decisions and comments) are form fields.
+		 */
+		public static final List<String> SERVER_SET = List.of(INITIATOR, ASSET_ID, ASSET_VERSION_ID, PRODUCTION_STAGE,
+				REVIEW_OUTCOME, STAGE_REVIEWER_ROLE, STAGE_DECISION_RULE, STAGE_QUORUM, STAGE_DUE_BUSINESS_DAYS,
+				STAGE_BACKUP_GROUP, NOTIFICATION_EVENT, FILE_SHA256, FILE_NAME, FILE_MEDIA_TYPE, FILE_SIZE,
+				FILE_DURATION_MS, ASSET_TITLE, VERSION_NUMBER, VERSION_FILE_URL, COMMENTS_URL, OPEN_COMMENTS,
+				PREVIOUS_VERSION_NUMBER, PREVIOUS_OPEN_COMMENTS, REVISION_ROUNDS);
 
 		private Var() {
 		}

@@ -53,10 +53,6 @@ public final class ProductionVariables {
 		return this.scope.getVariable(Var.ASSET_VERSION_ID) != null;
 	}
 
-	public String initiator() {
-		return (String) this.scope.getVariable(Var.INITIATOR);
-	}
-
 	public ProductionStage productionStage() {
 		return ProductionStage.valueOf(required(Var.PRODUCTION_STAGE));
 	}

@@ -5,12 +5,11 @@ import java.util.Locale;
 
 import io.greenlight.approval.ApprovalService;
 import io.greenlight.approval.ReviewDecision;
+import io.greenlight.approval.ReviewStage;
 import io.greenlight.deployment.CallableFromProcesses;
-import io.greenlight.notification.NotificationEvent;
 import io.greenlight.production.ProductionNotifier;
 import io.greenlight.production.process.CreativeProductionProcess.Var;
 import io.greenlight.system.InvalidRequestException;
-import io.greenlight.security.EngineActor;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -28,6 +27,10 @@ import org.springframework.stereotype.Component;
  * <p>
  * On complete: records the decision against the version, in the transaction that
  * completes the task, and queues "decision made" for the producers and the creative.
+ * <p>
+ * Both act on the stage on record for the task's process instance, not on ids in the
+ * task's variables, and a decision is recorded only when the task, its version and the
+ * person deciding belong together ({@link ReviewTaskCheck}).
  */
 @CallableFromProcesses
 @Component("reviewTaskListener")
@@ -37,35 +40,32 @@ class ReviewTaskListener implements TaskListener {
 
 	private final ProductionNotifier notifier;
 
-	private final EngineActor actor;
+	private final ReviewTaskCheck check;
 
 	private final ReviewTaskFacts facts;
 
-	ReviewTaskListener(ApprovalService approvals, ProductionNotifier notifier, EngineActor actor,
+	ReviewTaskListener(ApprovalService approvals, ProductionNotifier notifier, ReviewTaskCheck check,
 			ReviewTaskFacts facts) {
 		this.approvals = approvals;
 		this.notifier = notifier;
-		this.actor = actor;
+		this.check = check;
 		this.facts = facts;
 	}
 
 	@Override
 	public void notify(DelegateTask task) {
+		ReviewStage stage = this.check.stageOf(task);
 		if (EVENTNAME_CREATE.equals(task.getEventName())) {
-			ProductionVariables variables = ProductionVariables.of(task);
-			this.facts.fill(task, variables.assetVersionId());
-			this.notifier.reviewRequested(task.getId(), task.getName(), List.of(task.getAssignee()),
-					variables.assetId(), variables.assetVersionId());
+			this.facts.fill(task, stage.versionId());
+			this.notifier.reviewRequested(task.getId(), task.getName(), List.of(task.getAssignee()), stage.assetId(),
+					stage.versionId());
 		}
 		else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-			ProductionVariables variables = ProductionVariables.of(task);
+			String reviewer = this.check.decider(task);
 			ReviewDecision decision = decision(task);
-			String reviewer = this.actor.currentUser(task.getAssignee());
-			this.approvals.recordReview(variables.assetId(), variables.assetVersionId(),
-					variables.productionStage().name(), decision, (String) task.getVariable(Var.DECISION_COMMENT),
-					reviewer, task.getId());
-			this.notifier.decisionMade(task.getId(), reviewer, decision, variables.assetId(),
-					variables.assetVersionId());
+			this.approvals.recordReview(stage.id(), decision, (String) task.getVariable(Var.DECISION_COMMENT), reviewer,
+					task.getId());
+			this.notifier.decisionMade(task.getId(), reviewer, decision, stage.assetId(), stage.versionId());
 		}
 	}
 

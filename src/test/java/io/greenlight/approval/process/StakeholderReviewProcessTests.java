@@ -18,6 +18,7 @@ import io.greenlight.support.EngineUsers;
 import io.greenlight.project.Project;
 import io.greenlight.project.ProjectRepository;
 import io.greenlight.project.ProjectRole;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -338,6 +339,51 @@ class StakeholderReviewProcessTests {
 		executeJobs(stage);
 		assertThat(stage.instance).isEnded();
 		assertThat(decisions(stage)).containsExactly("reviewer1:APPROVED", "ops:APPROVED");
+	}
+
+	@Test
+	void aReviewTaskWhoseVariablesNameAnotherVersionRecordsNothing() {
+		// given reviewer1's review task, its version rewritten past every API (no
+		// signed-in
+		// user), as a faulty workflow could
+		Stage stage = start("ALL", null, null, 2, "reviewer1", "reviewer2");
+		Stage other = start("ALL", null, null, 2, "reviewer1");
+		Task review = openReviews(stage).stream()
+			.filter(task -> "reviewer1".equals(task.getAssignee()))
+			.findFirst()
+			.orElseThrow();
+		this.taskService.setVariableLocal(review.getId(), "assetVersionId", other.versionId);
+
+		// when reviewer1 decides, the decision is refused: the task's stage on record is
+		// about another version
+		assertThatThrownBy(() -> decide(stage, "reviewer1", "APPROVED", null))
+			.isInstanceOf(AuthorizationException.class)
+			.hasMessageContaining("its assetVersionId is " + other.versionId + ", but its stage on record is about "
+					+ stage.versionId);
+
+		// and nothing is recorded on either version; the task stays open
+		assertThat(decisions(stage)).isEmpty();
+		assertThat(decisions(other)).isEmpty();
+		assertThat(this.taskService.createTaskQuery().taskId(review.getId()).count()).isOne();
+	}
+
+	@Test
+	void aReviewIsDecidedByItsReviewerOnly() {
+		// given reviewer1's review, handed to reviewer2 past Greenlight's API
+		Stage stage = start("ALL", null, null, 2, "reviewer1", "reviewer2");
+		Task review = openReviews(stage).stream()
+			.filter(task -> "reviewer1".equals(task.getAssignee()))
+			.findFirst()
+			.orElseThrow();
+		this.taskService.setAssignee(review.getId(), "reviewer3");
+
+		// when the new assignee, who reviews nothing in this stage, decides: refused
+		assertThatThrownBy(() -> decide(stage, "reviewer3", "APPROVED", null))
+			.isInstanceOf(AuthorizationException.class)
+			.hasMessageContaining("reviewer3 does not review this stage");
+
+		// and nothing is recorded
+		assertThat(decisions(stage)).isEmpty();
 	}
 
 	@Test
