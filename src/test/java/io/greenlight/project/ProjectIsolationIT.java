@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.greenlight.support.BrowserSession;
 import io.greenlight.support.Http;
 import io.greenlight.support.Multipart;
@@ -50,6 +51,8 @@ class ProjectIsolationIT {
 	private static final String BOLT_CLIENT = "iso-client-b";
 
 	private static final String NO_PROJECT_PRODUCER = "iso-producer-none";
+
+	private static final String BOLT_FREELANCER = "iso-freelancer-b";
 
 	private final int port;
 
@@ -106,6 +109,7 @@ class ProjectIsolationIT {
 		createUser(BOLT_PRODUCER, "producers");
 		createUser(BOLT_CLIENT, "clients");
 		createUser(NO_PROJECT_PRODUCER, "producers");
+		createUser(BOLT_FREELANCER, "creatives");
 
 		this.boltCode = "BOLT-" + this.marker.toUpperCase();
 		String client = this.http.postJson(Users.OPS, "/api/clients", "{\"name\": \"Bolt " + this.marker + "\"}")
@@ -121,7 +125,8 @@ class ProjectIsolationIT {
 			.asText();
 		this.boltProjectId = project;
 		for (String[] member : new String[][] { { BOLT_PRODUCER, "PRODUCER" }, { Users.CREATIVE, "CREATIVE" },
-				{ Users.REVIEWER3, "REVIEWER" }, { BOLT_CLIENT, "CLIENT_REVIEWER" } }) {
+				{ Users.REVIEWER3, "REVIEWER" }, { BOLT_CLIENT, "CLIENT_REVIEWER" },
+				{ BOLT_FREELANCER, "FREELANCER" } }) {
 			Http.Response added = this.http.postJson(Users.OPS, "/api/projects/" + project + "/members",
 					"{\"userId\": \"%s\", \"role\": \"%s\"}".formatted(member[0], member[1]));
 			assertThat(added.status()).as(added.body()).isEqualTo(201);
@@ -167,7 +172,9 @@ class ProjectIsolationIT {
 			rows.add(Arguments.of(BOLT_PRODUCER, path, false, true));
 			rows.add(Arguments.of(NO_PROJECT_PRODUCER, path, false, false));
 			rows.add(Arguments.of(Users.REVIEWER1, path, null, false));
+			rows.add(Arguments.of(Users.CLIENT, path, null, false));
 			rows.add(Arguments.of(BOLT_CLIENT, path, false, null));
+			rows.add(Arguments.of(BOLT_FREELANCER, path, false, null));
 		});
 		return rows.stream();
 	}
@@ -175,10 +182,11 @@ class ProjectIsolationIT {
 	// who the users of the table are, in docs/access.md
 	private static final Map<String, String> ROLES = Map.of(LEAD, "creative-ops lead", Users.PRODUCER,
 			"producer of Acme", BOLT_PRODUCER, "producer of Bolt", NO_PROJECT_PRODUCER, "producer on no project",
-			Users.REVIEWER1, "reviewer of Acme", BOLT_CLIENT, "client reviewer of Bolt");
+			Users.REVIEWER1, "reviewer of Acme", Users.CLIENT, "client reviewer of Acme", BOLT_CLIENT,
+			"client reviewer of Bolt", BOLT_FREELANCER, "freelancer of Bolt");
 
 	private static final List<String> ROLE_ORDER = List.of(LEAD, Users.PRODUCER, BOLT_PRODUCER, NO_PROJECT_PRODUCER,
-			Users.REVIEWER1, BOLT_CLIENT);
+			Users.REVIEWER1, Users.CLIENT, BOLT_CLIENT, BOLT_FREELANCER);
 
 	@Test
 	void theAccessDocumentShowsWhatThisTestChecks() throws Exception {
@@ -250,8 +258,19 @@ class ProjectIsolationIT {
 		String instances = browser.get("/camunda/api/engine/engine/default/history/process-instance?maxResults=500")
 			.body();
 
+		// Cockpit's own list of a process definition's running instances
+		String definition = this.jdbc.sql("SELECT PROC_DEF_ID_ FROM ACT_HI_PROCINST WHERE ID_ = ?")
+			.param(this.acme.processInstanceId())
+			.query(String.class)
+			.single();
+		String cockpitList = browser
+			.postJson("/camunda/api/cockpit/plugin/base/default/process-instance?firstResult=0&maxResults=50",
+					"{\"processDefinitionId\": \"" + definition + "\"}")
+			.body();
+
 		assertVisibility(history, false, true);
 		assertVisibility(instances, false, true);
+		assertVisibility(cockpitList, false, true);
 	}
 
 	@Test
@@ -300,6 +319,42 @@ class ProjectIsolationIT {
 		assertThat(started.json().get("message").asText())
 			.contains("No project with code 'ACME-SUMMER' among your projects");
 		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM asset").query(Long.class).single()).isEqualTo(assets);
+	}
+
+	static Stream<Arguments> writesOnAnotherProjectsTask() {
+		List<Arguments> rows = new ArrayList<>();
+		for (String outsider : List.of(BOLT_PRODUCER, NO_PROJECT_PRODUCER, BOLT_CLIENT)) {
+			rows.add(Arguments.of(outsider, "POST", "/claim", "{\"userId\": \"" + outsider + "\"}"));
+			rows.add(Arguments.of(outsider, "POST", "/assignee", "{\"userId\": \"" + outsider + "\"}"));
+			rows.add(Arguments.of(outsider, "POST", "/complete",
+					"{\"variables\": {\"decision\": {\"value\": \"APPROVED\"}}}"));
+			rows.add(Arguments.of(outsider, "PUT", "/localVariables/note", "{\"value\": \"mine now\"}"));
+			rows.add(Arguments.of(outsider, "POST", "/comment/create", "{\"message\": \"mine now\"}"));
+		}
+		return rows.stream();
+	}
+
+	@ParameterizedTest(name = "{0} {1} /engine-rest/task/(Acme's review){2}")
+	@MethodSource("writesOnAnotherProjectsTask")
+	void nobodyOutsideAProjectChangesItsTasks(String user, String method, String action, String body) {
+		String review = this.productions.awaitTask(Users.REVIEWER1, this.acme.assetId(), "UserTask_ReviewAsset")
+			.get("id")
+			.asText();
+
+		Http.Response response = this.http.send(this.http.request(user, "/engine-rest/task/" + review + action)
+			.header("Content-Type", "application/json")
+			.method(method, java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+
+		// 403 or 404; Camunda answers a comment on a task it cannot find with 400 "No
+		// task
+		// found": the task stays hidden either way
+		assertThat(response.status()).as(response.body()).isIn(400, 403, 404);
+		JsonNode task = this.http.get(Users.OPS, "/engine-rest/task/" + review).json();
+		assertThat(task.get("assignee").asText()).isEqualTo(Users.REVIEWER1);
+		assertThat(this.http.get(Users.OPS, "/engine-rest/task/" + review + "/localVariables").body())
+			.doesNotContain("mine now");
+		assertThat(this.http.get(Users.OPS, "/engine-rest/task/" + review + "/comment").body())
+			.doesNotContain("mine now");
 	}
 
 	@Test
