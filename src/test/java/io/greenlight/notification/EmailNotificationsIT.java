@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,6 +44,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * subjects, links and Message-IDs; a mail server that is down and comes back; a
  * dispatcher that dies between sending and marking; the daily digest.
  */
+// a server configuration of its own: a JVM of its own (pom.xml, failsafe)
+@Tag("own-server")
 @ServerIT
 @TestPropertySource(properties = "greenlight.base-url=https://greenlight.test")
 class EmailNotificationsIT {

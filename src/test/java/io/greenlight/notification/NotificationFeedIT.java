@@ -13,6 +13,7 @@ import io.greenlight.support.ServerIT;
 import io.greenlight.support.Users;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +33,8 @@ import static org.awaitility.Awaitility.await;
 @ServerIT
 @TestPropertySource(properties = { "greenlight.notification.dispatcher.enabled=true",
 		"greenlight.notification.dispatcher.interval=PT0.5S" })
+// a server configuration of its own: a JVM of its own (pom.xml, failsafe)
+@Tag("own-server")
 class NotificationFeedIT {
 
 	private final Http http;

@@ -17,6 +17,7 @@ import io.greenlight.support.Users;
 import io.greenlight.support.WebhookReceiver;
 import io.greenlight.support.WebhookReceiver.Delivery;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ServerIT
 @TestPropertySource(properties = { "greenlight.base-url=https://greenlight.test",
 		"greenlight.notification.dispatcher.max-attempts=3" })
+// a server configuration of its own: a JVM of its own (pom.xml, failsafe)
+@Tag("own-server")
 class WebhookNotificationsIT {
 
 	private static final String SECRET = "a-shared-secret-for-the-test";

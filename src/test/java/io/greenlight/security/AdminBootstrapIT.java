@@ -6,6 +6,7 @@ import java.util.UUID;
 import io.greenlight.GreenlightApplication;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -20,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * password worth the name. Each case starts a server of its own on an empty in-memory
  * database, so what other tests created cannot stand in for the missing administrator.
  */
+// a server configuration of its own: a JVM of its own (pom.xml, failsafe)
+@Tag("own-server")
 class AdminBootstrapIT {
 
 	@Test

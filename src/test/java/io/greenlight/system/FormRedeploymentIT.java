@@ -12,6 +12,7 @@ import io.greenlight.GreenlightApplication;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * process version shows the new form (the whole set is deployed again, so
  * formRefBinding="deployment" finds it); a restart without changes deploys nothing.
  */
+// a server configuration of its own: a JVM of its own (pom.xml, failsafe)
+@Tag("own-server")
 class FormRedeploymentIT {
 
 	@TempDir
