@@ -71,8 +71,8 @@ class WebhookSender implements NotificationSender {
 	@Override
 	public void send(OutboxNotification notification) throws IOException {
 		WebhookSubscription subscription = this.subscriptions.find(notification.recipient())
-			.orElseThrow(() -> new UndeliverableException("The webhook subscription was deleted"));
-		String secret = this.subscriptions.secret(subscription.id()).orElseThrow();
+			.orElseThrow(WebhookSender::deleted);
+		String secret = this.subscriptions.secret(subscription.id()).orElseThrow(WebhookSender::deleted);
 		Destination destination = this.destinations.check(subscription.url());
 		byte[] body = body(notification, subscription);
 		Map<String, String> headers = new LinkedHashMap<>();
@@ -85,6 +85,10 @@ class WebhookSender implements NotificationSender {
 		}
 		log.info("Webhook delivered: {} to {} ({})", notification.event(), subscription.url(),
 				notification.idempotencyKey());
+	}
+
+	private static UndeliverableException deleted() {
+		return new UndeliverableException("The webhook subscription was deleted");
 	}
 
 	/** The HMAC-SHA256 of the body with the secret, in lower-case hex. */
