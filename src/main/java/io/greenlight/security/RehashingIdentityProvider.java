@@ -47,7 +47,7 @@ public class RehashingIdentityProvider extends DbIdentityServiceProvider {
 		return matches;
 	}
 
-	static boolean outdated(String stored) {
+	private static boolean outdated(String stored) {
 		PasswordEncryptor current = Context.getProcessEngineConfiguration().getPasswordEncryptor();
 		String prefix = "{" + current.hashAlgorithmName() + "}";
 		if (stored == null || !stored.startsWith(prefix)) {
