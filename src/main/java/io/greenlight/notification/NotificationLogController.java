@@ -21,7 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * What was sent to whom and when (per asset for its project's members, per user for
  * themselves and creative-ops), and the operator's view of failed notifications with a
- * retry.
+ * retry. Why a delivery failed is shown only to creative-ops and the project's producers
+ * ({@link DeliveryErrors}).
  */
 @RestController
 class NotificationLogController {
@@ -30,9 +31,12 @@ class NotificationLogController {
 
 	private final AssetAccess access;
 
-	NotificationLogController(Outbox outbox, AssetAccess access) {
+	private final DeliveryErrors errors;
+
+	NotificationLogController(Outbox outbox, AssetAccess access, DeliveryErrors errors) {
 		this.outbox = outbox;
 		this.access = access;
+		this.errors = errors;
 	}
 
 	@GetMapping("/api/notifications/log")
@@ -44,13 +48,13 @@ class NotificationLogController {
 			throw new InvalidRequestException("Ask for one asset (assetId) or one recipient, not both.");
 		}
 		if (assetId != null) {
-			return this.outbox.ofAsset(this.access.visibleAsset(assetId).id(), page, size);
+			return this.errors.shownTo(user, this.outbox.ofAsset(this.access.visibleAsset(assetId).id(), page, size));
 		}
 		String who = (recipient != null) ? recipient : user.id();
 		if (!who.equals(user.id()) && !user.seesAllProjects()) {
 			throw new ForbiddenException("Only creative-ops see what was sent to other people.");
 		}
-		return this.outbox.ofRecipient(who, page, size);
+		return this.errors.shownTo(user, this.outbox.ofRecipient(who, page, size));
 	}
 
 	@GetMapping("/api/notifications/failed")

@@ -1,6 +1,7 @@
 package io.greenlight.notification;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -36,8 +37,12 @@ public record NotificationProperties(@DefaultValue("greenlight@localhost") Strin
 	/**
 	 * @param connectTimeout how long to wait for the receiver's connection
 	 * @param readTimeout how long to wait for its answer
+	 * @param allowedHosts on-premises receivers webhooks may reach although their
+	 * addresses are private: host names, IP addresses and CIDR ranges
+	 * ({@link WebhookAllowList})
 	 */
-	public record Webhook(@DefaultValue("5s") Duration connectTimeout, @DefaultValue("10s") Duration readTimeout) {
+	public record Webhook(@DefaultValue("5s") Duration connectTimeout, @DefaultValue("10s") Duration readTimeout,
+			@DefaultValue List<String> allowedHosts) {
 	}
 
 	/**

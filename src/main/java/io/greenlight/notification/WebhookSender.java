@@ -1,10 +1,6 @@
 package io.greenlight.notification;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
@@ -17,6 +13,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.greenlight.notification.WebhookDestinations.Destination;
 import io.greenlight.notification.WebhookSubscription.WebhookFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +24,9 @@ import org.springframework.stereotype.Component;
  * POSTs a notification to a webhook subscription's URL. The body is signed with the
  * subscription's secret (HMAC-SHA256 in {@value #SIGNATURE_HEADER}: {@code sha256=<hex>})
  * and {@value #DELIVERY_HEADER} carries the idempotency key, so a receiver can check the
- * sender and drop a delivery it has seen. The body is the same at every attempt.
+ * sender and drop a delivery it has seen. The body is the same at every attempt. The URL
+ * is checked before every attempt ({@link WebhookDestinations}) and the call goes to the
+ * address that check approved ({@link WebhookClient}).
  */
 @Component
 class WebhookSender implements NotificationSender {
@@ -42,24 +41,21 @@ class WebhookSender implements NotificationSender {
 
 	private final WebhookSubscriptions subscriptions;
 
+	private final WebhookDestinations destinations;
+
+	private final WebhookClient client;
+
 	private final Links links;
 
 	private final ObjectMapper json;
 
-	private final NotificationProperties.Webhook limits;
-
-	private final HttpClient client;
-
-	WebhookSender(WebhookSubscriptions subscriptions, Links links, ObjectMapper json,
-			NotificationProperties properties) {
+	WebhookSender(WebhookSubscriptions subscriptions, WebhookDestinations destinations, WebhookClient client,
+			Links links, ObjectMapper json) {
 		this.subscriptions = subscriptions;
+		this.destinations = destinations;
+		this.client = client;
 		this.links = links;
 		this.json = json;
-		this.limits = properties.webhook();
-		this.client = HttpClient.newBuilder()
-			.connectTimeout(this.limits.connectTimeout())
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
 	}
 
 	@Override
@@ -67,26 +63,32 @@ class WebhookSender implements NotificationSender {
 		return NotificationChannel.WEBHOOK;
 	}
 
+	/**
+	 * @throws RefusedDestinationException when the URL may not be called now (checked
+	 * again at each attempt: DNS may have changed, or the subscription predates the
+	 * check); retried like any failure, and nothing is sent
+	 */
 	@Override
-	public void send(OutboxNotification notification) throws IOException, InterruptedException {
+	public void send(OutboxNotification notification) throws IOException {
 		WebhookSubscription subscription = this.subscriptions.find(notification.recipient())
-			.orElseThrow(() -> new UndeliverableException("The webhook subscription was deleted"));
+			.orElseThrow(WebhookSender::deleted);
+		String secret = this.subscriptions.secret(subscription.id()).orElseThrow(WebhookSender::deleted);
+		Destination destination = this.destinations.check(subscription.url());
 		byte[] body = body(notification, subscription);
-		HttpRequest request = HttpRequest.newBuilder(URI.create(subscription.url()))
-			.timeout(this.limits.readTimeout())
-			.header("Content-Type", "application/json")
-			.header("User-Agent", "Greenlight-Webhook")
-			.header(EVENT_HEADER, notification.event().name())
-			.header(DELIVERY_HEADER, notification.idempotencyKey())
-			.header(SIGNATURE_HEADER, "sha256=" + sign(subscription.secret(), body))
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
-			.build();
-		HttpResponse<Void> response = this.client.send(request, HttpResponse.BodyHandlers.discarding());
-		if (response.statusCode() < 200 || response.statusCode() > 299) {
-			throw new IOException("HTTP " + response.statusCode() + " from " + subscription.url());
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put(EVENT_HEADER, notification.event().name());
+		headers.put(DELIVERY_HEADER, notification.idempotencyKey());
+		headers.put(SIGNATURE_HEADER, "sha256=" + sign(secret, body));
+		int status = this.client.post(destination, headers, body);
+		if (status < 200 || status > 299) {
+			throw new IOException("HTTP " + status + " from " + subscription.url());
 		}
 		log.info("Webhook delivered: {} to {} ({})", notification.event(), subscription.url(),
 				notification.idempotencyKey());
+	}
+
+	private static UndeliverableException deleted() {
+		return new UndeliverableException("The webhook subscription was deleted");
 	}
 
 	/** The HMAC-SHA256 of the body with the secret, in lower-case hex. */

@@ -1,7 +1,5 @@
 package io.greenlight.notification;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.security.SecureRandom;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -22,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A project's webhook subscriptions, managed (and listed, without their secrets) by its
- * producers and by creative-ops. Other project members get 403, outsiders 404.
+ * producers and by creative-ops. Other project members get 403, outsiders 404. A URL that
+ * Greenlight may not call ({@link WebhookDestinations}) is refused with 400 saying why.
  */
 @Service
 @Transactional
@@ -34,9 +33,12 @@ class WebhookService {
 
 	private final ProjectRepository projects;
 
-	WebhookService(WebhookSubscriptions subscriptions, ProjectRepository projects) {
+	private final WebhookDestinations destinations;
+
+	WebhookService(WebhookSubscriptions subscriptions, ProjectRepository projects, WebhookDestinations destinations) {
 		this.subscriptions = subscriptions;
 		this.projects = projects;
+		this.destinations = destinations;
 	}
 
 	/**
@@ -45,10 +47,11 @@ class WebhookService {
 	CreatedWebhook create(String project, String url, List<String> events, String format, String secret,
 			CurrentUser user) {
 		Project visible = managed(project, user);
-		String checkedUrl = url(url);
 		Set<NotificationEvent> checkedEvents = events(events);
 		WebhookFormat checkedFormat = format(format);
 		String checkedSecret = secret(secret);
+		// last: the URL's check asks DNS, the others only look at the request
+		String checkedUrl = url(url);
 		WebhookSubscription created = this.subscriptions.create(visible.id(), checkedUrl, checkedSecret, checkedFormat,
 				checkedEvents, user.id());
 		return new CreatedWebhook(created, checkedSecret);
@@ -86,24 +89,18 @@ class WebhookService {
 		return found;
 	}
 
-	private static String url(String url) {
+	private String url(String url) {
 		if (url == null || url.isBlank()) {
 			throw new InvalidRequestException("url is required: the http(s) address to POST notifications to.");
 		}
-		try {
-			URI uri = new URI(url.trim());
-			String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
-			if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-				throw new InvalidRequestException(
-						"url must be an absolute http or https address with a host, not '" + url + "'.");
-			}
-			if (url.length() > 1000) {
-				throw new InvalidRequestException("url is longer than 1000 characters.");
-			}
-			return uri.toString();
+		if (url.length() > 1000) {
+			throw new InvalidRequestException("url is longer than 1000 characters.");
 		}
-		catch (URISyntaxException ex) {
-			throw new InvalidRequestException("url is not a valid address: " + ex.getMessage());
+		try {
+			return this.destinations.check(url).uri().toString();
+		}
+		catch (RefusedDestinationException ex) {
+			throw new InvalidRequestException(ex.getMessage());
 		}
 	}
 

@@ -3,14 +3,13 @@ package io.greenlight.notification;
 import java.time.OffsetDateTime;
 import java.util.Set;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-
 /**
- * A project's webhook: these events are POSTed to {@code url}, signed with
- * {@code secret}. The secret is shown once, when the subscription is created.
+ * A project's webhook: these events are POSTed to {@code url}, signed with its secret.
+ * The secret is not part of it: it is shown once, when the subscription is created, and
+ * stored encrypted ({@link WebhookSubscriptions#secret}).
  */
-public record WebhookSubscription(String id, String projectId, String url, @JsonIgnore String secret,
-		WebhookFormat format, Set<NotificationEvent> events, String createdBy, OffsetDateTime createdAt) {
+public record WebhookSubscription(String id, String projectId, String url, WebhookFormat format,
+		Set<NotificationEvent> events, String createdBy, OffsetDateTime createdAt) {
 
 	/** The payload a receiver gets. */
 	public enum WebhookFormat {

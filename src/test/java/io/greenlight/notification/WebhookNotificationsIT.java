@@ -3,7 +3,9 @@ package io.greenlight.notification;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * deliveries arrive signed (HMAC-SHA256) with their idempotency key, in Greenlight's JSON
  * or as a Slack message; an endpoint that keeps failing ends FAILED for creative-ops to
  * see and retry; what was sent is on record per asset and per user; bad requests are
- * refused with what is wrong.
+ * refused with what is wrong. Secrets are stored encrypted. Webhooks reach no address of
+ * this machine or its networks, in any notation, at subscription or at delivery, except
+ * the receiver's 127.0.0.1, which the test profile allows as an operator would allow an
+ * on-premises target.
  */
 @ServerIT
 @TestPropertySource(properties = { "greenlight.base-url=https://greenlight.test",
@@ -50,13 +56,20 @@ class WebhookNotificationsIT {
 
 	private final NotificationDispatcher dispatcher;
 
+	private final JdbcClient jdbc;
+
+	private final WebhookSecretsAtRest secretsAtRest;
+
 	private final WebhookReceiver receiver = new WebhookReceiver();
 
 	@Autowired
-	WebhookNotificationsIT(@LocalServerPort int port, NotificationDispatcher dispatcher) {
+	WebhookNotificationsIT(@LocalServerPort int port, NotificationDispatcher dispatcher, JdbcClient jdbc,
+			WebhookSecretsAtRest secretsAtRest) {
 		this.http = new Http(port);
 		this.productions = new ProductionDriver(this.http);
 		this.dispatcher = dispatcher;
+		this.jdbc = jdbc;
+		this.secretsAtRest = secretsAtRest;
 	}
 
 	@AfterEach
@@ -76,6 +89,10 @@ class WebhookNotificationsIT {
 		JsonNode listed = this.http.get(Users.PRODUCER, "/api/projects/ACME-SUMMER/webhooks").json();
 		assertThat(listed.findValuesAsText("id")).contains(subscriptionId);
 		assertThat(listed.toString()).doesNotContain(SECRET);
+		// and the secret is stored encrypted, not as the producer sent it
+		StoredSecret stored = storedSecret(subscriptionId);
+		assertThat(stored.keyId()).isNotBlank();
+		assertThat(stored.value()).doesNotContain(SECRET).doesNotContain("shared-secret");
 
 		// when a production reaches internal review and the dispatcher runs
 		String assetId = this.productions.inInternalReview("Hook spot");
@@ -191,6 +208,149 @@ class WebhookNotificationsIT {
 	}
 
 	@Test
+	void aSecretStoredInPlainTextBeforeEncryptionIsEncryptedAtStartAndStillSigns() throws Exception {
+		// given a subscription whose secret is stored as before encryption: in plain text
+		String subscriptionId = subscribe(Users.PRODUCER, """
+				{"url": "%s", "events": ["REVIEW_REQUESTED"]}""".formatted(this.receiver.url("/old"))).json()
+			.at("/subscription/id")
+			.asText();
+		String oldSecret = "a-secret-from-before-encryption";
+		this.jdbc.sql("UPDATE webhook_subscription SET secret = ?, secret_key_id = NULL WHERE id = ?")
+			.params(oldSecret, subscriptionId)
+			.update();
+
+		// when the server starts (its start-up step runs), twice
+		this.secretsAtRest.run(null);
+		StoredSecret once = storedSecret(subscriptionId);
+		this.secretsAtRest.run(null);
+
+		// then the secret is encrypted, once
+		assertThat(once.keyId()).isNotBlank();
+		assertThat(once.value()).doesNotContain(oldSecret);
+		assertThat(storedSecret(subscriptionId)).isEqualTo(once);
+
+		// and deliveries are still signed with the secret the receiver holds
+		this.productions.start("Old secret spot");
+		this.dispatcher.dispatchDue();
+		Delivery delivery = this.receiver.deliveries("/old")
+			.stream()
+			.filter(d -> d.bodyText().contains("Old secret spot"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(delivery.header("X-Greenlight-Signature")).isEqualTo("sha256=" + hmac(oldSecret, delivery.body()));
+	}
+
+	@Test
+	void destinationsOnThisMachineOrItsNetworksAreRefusedInEveryNotation() {
+		int port = Integer.parseInt(this.receiver.url("").replaceAll(".*:", ""));
+		String nonStandard = "is neither a valid host name nor an IP address in standard notation";
+		Map<String, String> refusals = new LinkedHashMap<>();
+		refusals.put("http://localhost:%d/hook", "Host 'localhost' resolves to 127.0.0.1, a loopback address");
+		refusals.put("http://LOCALHOST.:%d/hook", "Host 'LOCALHOST.' resolves to 127.0.0.1, a loopback address");
+		refusals.put("http://api.localhost:%d/hook", "Host 'api.localhost' is a name for this server itself");
+		refusals.put("http://127.0.0.2:5432/", "Host '127.0.0.2' is a loopback address (127.0.0.0/8)");
+		refusals.put("http://2130706433:%d/hook", "Host '2130706433' " + nonStandard);
+		refusals.put("http://017700000001:%d/hook", "Host '017700000001' " + nonStandard);
+		refusals.put("http://0x7f000001:%d/hook", "Host '0x7f000001' " + nonStandard);
+		refusals.put("http://0x7f.0.0.1:%d/hook", "Host '0x7f.0.0.1' " + nonStandard);
+		refusals.put("http://0177.0.0.1:%d/hook", "Host '0177.0.0.1' " + nonStandard);
+		refusals.put("http://127.1:%d/hook", "Host '127.1' " + nonStandard);
+		refusals.put("http://127.0.0.1.:%d/hook", "Host '127.0.0.1.' " + nonStandard);
+		refusals.put("http://[::1]:%d/hook", "Host '[::1]' is a loopback address (::1/128)");
+		refusals.put("http://[::ffff:127.0.0.1]:%d/hook", "Host '[::ffff:127.0.0.1]' is an IPv4-mapped IPv6 address");
+		refusals.put("http://[::ffff:7f00:1]:%d/hook", "Host '[::ffff:7f00:1]' is an IPv4-mapped IPv6 address");
+		refusals.put("http://0.0.0.0:%d/hook", "Host '0.0.0.0' is an unspecified ('this network') address");
+		refusals.put("http://[::]:%d/hook", "Host '[::]' is the unspecified address (::/128)");
+		refusals.put("http://169.254.169.254/latest/meta-data/", "Host '169.254.169.254' is a link-local address");
+		refusals.put("http://[fe80::1]/hook", "Host '[fe80::1]' is a link-local address (fe80::/10)");
+		refusals.put("http://10.0.0.1/hook", "Host '10.0.0.1' is a private address (RFC 1918) (10.0.0.0/8)");
+		refusals.put("http://172.16.0.1/hook", "Host '172.16.0.1' is a private address (RFC 1918) (172.16.0.0/12)");
+		refusals.put("http://192.168.1.1/hook", "Host '192.168.1.1' is a private address (RFC 1918) (192.168.0.0/16)");
+		refusals.put("http://100.64.0.1/hook", "Host '100.64.0.1' is a carrier-grade NAT address (RFC 6598)");
+		refusals.put("http://[fd00::1]/hook", "Host '[fd00::1]' is a unique-local address (fc00::/7)");
+		refusals.put("http://224.0.0.1/hook", "Host '224.0.0.1' is a multicast address (224.0.0.0/4)");
+		refusals.put("gopher://127.0.0.1:6379/_INFO", "url must be an absolute http or https address");
+
+		for (Map.Entry<String, String> refusal : refusals.entrySet()) {
+			String url = refusal.getKey().formatted(port);
+			Http.Response answer = subscribe(Users.PRODUCER, """
+					{"url": "%s", "events": ["REVIEW_REQUESTED"]}""".formatted(url));
+			if (answer.status() == 201) {
+				// accepted by mistake: remove it before any delivery could reach it
+				unsubscribe(answer.json().at("/subscription/id").asText());
+			}
+			assertThat(answer.status()).as(url + ": " + answer.body()).isEqualTo(400);
+			assertThat(answer.json().get("detail").asText()).as(url).contains(refusal.getValue());
+		}
+
+		// while the on-premises target the operator allowed is accepted, as written
+		Http.Response allowed = subscribe(Users.PRODUCER, """
+				{"url": "%s", "events": ["REVIEW_REQUESTED"]}""".formatted(this.receiver.url("/on-premises")));
+		assertThat(allowed.status()).as(allowed.body()).isEqualTo(201);
+		unsubscribe(allowed.json().at("/subscription/id").asText());
+		assertThat(this.receiver.deliveries()).isEmpty();
+	}
+
+	@Test
+	void aSubscriptionThatNowLeadsToThisMachineIsRefusedAtDeliveryWithoutContactingIt() {
+		// given a subscription to the allowed receiver whose URL now names this machine
+		// otherwise (as after a DNS change, or when it was stored before the check)
+		String subscriptionId = subscribe(Users.PRODUCER, """
+				{"url": "%s", "events": ["REVIEW_REQUESTED"]}""".formatted(this.receiver.url("/before"))).json()
+			.at("/subscription/id")
+			.asText();
+		String moved = this.receiver.url("/after").replace("127.0.0.1", "localhost");
+		this.jdbc.sql("UPDATE webhook_subscription SET url = ? WHERE id = ?").params(moved, subscriptionId).update();
+		String assetId = this.productions.start("Rebound spot");
+
+		// when the dispatcher tries three times (the configured maximum)
+		Instant now = Instant.now();
+		for (int round = 0; round < 3; round++) {
+			this.dispatcher.dispatchDue(now.plus(Duration.ofHours(round)));
+		}
+
+		// then nothing reached the receiver, and the delivery is FAILED saying why
+		assertThat(this.receiver.deliveries()).isEmpty();
+		JsonNode failed = failedFor(subscriptionId);
+		assertThat(failed.get("attempts").asInt()).isEqualTo(3);
+		String why = "Host 'localhost' resolves to 127.0.0.1, a loopback address";
+		assertThat(failed.get("lastError").asText()).contains(why);
+
+		// and of the project's members, only its producers read why
+		JsonNode producerView = find(this.http.get(Users.PRODUCER, "/api/notifications/log?assetId=" + assetId).json(),
+				"recipient", subscriptionId);
+		assertThat(producerView.get("lastError").asText()).contains(why);
+		for (String member : List.of(Users.CLIENT, Users.REVIEWER1, Users.CREATIVE)) {
+			JsonNode memberView = find(this.http.get(member, "/api/notifications/log?assetId=" + assetId).json(),
+					"recipient", subscriptionId);
+			assertThat(memberView.get("status").asText()).as(member).isEqualTo("FAILED");
+			assertThat(memberView.get("lastError").isNull()).as(member + " sees " + memberView).isTrue();
+		}
+	}
+
+	@Test
+	void aRedirectIsAnAnswerNotAnAddressToFollow() {
+		// given an allowed endpoint that redirects to another address of this machine
+		this.receiver.redirect("/redirect", this.receiver.url("/internal").replace("127.0.0.1", "localhost"));
+		String subscriptionId = subscribe(Users.PRODUCER, """
+				{"url": "%s", "events": ["REVIEW_REQUESTED"]}""".formatted(this.receiver.url("/redirect"))).json()
+			.at("/subscription/id")
+			.asText();
+
+		// when a notification is delivered to it
+		this.productions.start("Redirected spot");
+		this.dispatcher.dispatchDue();
+
+		// then the redirect was not followed: the attempt failed with the answer
+		assertThat(this.receiver.deliveries("/redirect")).extracting(Delivery::answeredWith).containsExactly(302);
+		assertThat(this.receiver.deliveries("/internal")).isEmpty();
+		JsonNode attempt = find(this.http.get(Users.OPS, "/api/notifications/log?recipient=" + subscriptionId).json(),
+				"recipient", subscriptionId);
+		assertThat(attempt.get("status").asText()).isEqualTo("PENDING");
+		assertThat(attempt.get("lastError").asText()).contains("HTTP 302 from " + this.receiver.url("/redirect"));
+	}
+
+	@Test
 	void badSubscriptionsAreRefusedWithWhatIsWrong() {
 		Http.Response ftp = subscribe(Users.PRODUCER, """
 				{"url": "ftp://files.example/hook", "events": ["ASSET_DELIVERED"]}""");
@@ -229,6 +389,18 @@ class WebhookNotificationsIT {
 		return this.http.postJson(user, "/api/projects/ACME-SUMMER/webhooks", json);
 	}
 
+	private void unsubscribe(String subscriptionId) {
+		this.http
+			.send(this.http.request(Users.PRODUCER, "/api/projects/ACME-SUMMER/webhooks/" + subscriptionId).DELETE());
+	}
+
+	private StoredSecret storedSecret(String subscriptionId) {
+		return this.jdbc.sql("SELECT secret, secret_key_id FROM webhook_subscription WHERE id = ?")
+			.param(subscriptionId)
+			.query((rs, row) -> new StoredSecret(rs.getString("secret"), rs.getString("secret_key_id")))
+			.single();
+	}
+
 	private JsonNode failedFor(String subscriptionId) {
 		return find(this.http.get(Users.OPS, "/api/notifications/failed").json(), "recipient", subscriptionId);
 	}
@@ -249,6 +421,10 @@ class WebhookNotificationsIT {
 		catch (java.io.IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** A secret as the table holds it. */
+	private record StoredSecret(String value, String keyId) {
 	}
 
 	private static String hmac(String secret, byte[] body) throws Exception {

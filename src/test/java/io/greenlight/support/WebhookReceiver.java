@@ -16,7 +16,7 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A real HTTP server that receives webhook deliveries: every request to any path is
  * recorded with its headers and body, and answered with the status set for its path (204
- * unless told otherwise).
+ * unless told otherwise, or a redirect).
  */
 public final class WebhookReceiver implements AutoCloseable {
 
@@ -25,6 +25,8 @@ public final class WebhookReceiver implements AutoCloseable {
 	private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
 
 	private final Map<String, Integer> statusByPath = new ConcurrentHashMap<>();
+
+	private final Map<String, String> redirectByPath = new ConcurrentHashMap<>();
 
 	public WebhookReceiver() {
 		try {
@@ -48,6 +50,12 @@ public final class WebhookReceiver implements AutoCloseable {
 		this.statusByPath.put(path, status);
 	}
 
+	/** Answers requests to this path with 302 to this location from now on. */
+	public void redirect(String path, String location) {
+		this.redirectByPath.put(path, location);
+		this.statusByPath.put(path, 302);
+	}
+
 	public List<Delivery> deliveries() {
 		return List.copyOf(this.deliveries);
 	}
@@ -68,6 +76,10 @@ public final class WebhookReceiver implements AutoCloseable {
 						.collect(java.util.stream.Collectors.toMap(entry -> entry.getKey().toLowerCase(),
 								entry -> entry.getValue().get(0), (a, b) -> a))),
 					bytes, status));
+			String location = this.redirectByPath.get(path);
+			if (location != null) {
+				exchange.getResponseHeaders().add("Location", location);
+			}
 			exchange.sendResponseHeaders(status, -1);
 		}
 		finally {
