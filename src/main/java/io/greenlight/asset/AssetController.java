@@ -6,6 +6,7 @@ import java.util.List;
 import io.greenlight.approval.ApprovalService;
 import io.greenlight.approval.DecisionRecord;
 import io.greenlight.security.CurrentUser;
+import io.greenlight.system.Paging;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,10 +49,10 @@ class AssetController {
 			@RequestParam(required = false) AssetStatus status, @RequestParam(required = false) ProductionStage stage,
 			@RequestParam(defaultValue = "false") boolean awaitingMyReview,
 			@RequestParam(defaultValue = "0") @Min(0) int page,
-			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int size, Authentication authentication) {
+			@RequestParam(defaultValue = "50") @Min(1) @Max(Paging.MAX_SIZE) int size, Authentication authentication) {
 		CurrentUser user = CurrentUser.of(authentication);
 		return this.assets.find(new AssetFilter(user.seesAllProjects() ? null : user.id(), projectId, status, stage,
-				awaitingMyReview ? this.reviews.awaitingReviewBy(user.id()) : null, page, size));
+				awaitingMyReview ? this.reviews.awaitingReviewBy(user.id()) : null, new Paging(page, size)));
 	}
 
 	@GetMapping("/{assetId}")

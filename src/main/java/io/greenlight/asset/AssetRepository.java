@@ -70,8 +70,8 @@ class AssetRepository {
 			params.addAll(filter.processInstanceIds());
 		}
 		sql.append(" ORDER BY created_at DESC, id LIMIT ? OFFSET ?");
-		params.add(filter.size());
-		params.add((long) filter.page() * filter.size());
+		params.add(filter.paging().size());
+		params.add(filter.paging().offset());
 		return this.jdbc.sql(sql.toString()).params(params).query(Asset.class).list();
 	}
 

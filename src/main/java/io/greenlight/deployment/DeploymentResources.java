@@ -19,8 +19,10 @@ import org.camunda.bpm.engine.impl.xml.ProblemImpl;
  * refused, since the engine would serve them back to every signed-in user (an embedded
  * form's script runs in the reviewer's Tasklist session). DMN must be FEEL
  * ({@link DmnRules}) and forms plain Camunda Forms ({@link FormRules}); BPMN is checked
- * by {@link GuardedBpmnParse} as it is parsed. A refusal is a parse error: the REST API
- * answers 400 with the message, and Camunda Modeler shows it.
+ * by {@link GuardedBpmnParse} as it is parsed. No XML file may declare a DOCTYPE
+ * ({@link XmlDoctype}), which is looked for before any parser reads the file. A refusal
+ * is a parse error: the REST API answers 400 with the message, and Camunda Modeler shows
+ * it.
  */
 final class DeploymentResources implements Deployer {
 
@@ -48,6 +50,12 @@ final class DeploymentResources implements Deployer {
 
 	private void check(ResourceEntity resource, BiConsumer<String, String> problems) {
 		String name = resource.getName().toLowerCase(Locale.ROOT);
+		if (!name.endsWith(".form") && XmlDoctype.declaredIn(resource.getBytes())) {
+			// the engine's parsers refuse it too, but as a server error
+			problems.accept("DOCTYPE is not allowed in Greenlight: remove the <!DOCTYPE …> declaration "
+					+ "(BPMN and DMN need none, and Camunda Modeler writes none)", null);
+			return;
+		}
 		if (name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml")) {
 			return;
 		}

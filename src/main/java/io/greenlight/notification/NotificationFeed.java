@@ -3,6 +3,8 @@ package io.greenlight.notification;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import io.greenlight.system.Paging;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,12 +20,12 @@ class NotificationFeed {
 		this.jdbc = jdbc;
 	}
 
-	List<FeedItem> of(String user, boolean unreadOnly, int page, int size) {
+	List<FeedItem> of(String user, boolean unreadOnly, Paging paging) {
 		return this.jdbc
 			.sql("SELECT id, event, subject, asset_id, version_id, task_id, created_at, read_at "
 					+ "FROM notification_feed WHERE recipient = ?" + (unreadOnly ? " AND read_at IS NULL" : "")
 					+ " ORDER BY created_at DESC, id LIMIT ? OFFSET ?")
-			.params(user, size, page * size)
+			.params(user, paging.size(), paging.offset())
 			.query((rs, row) -> new FeedItem(rs.getString("id"), NotificationEvent.valueOf(rs.getString("event")),
 					rs.getString("subject"), rs.getString("asset_id"), rs.getString("version_id"),
 					rs.getString("task_id"), rs.getObject("created_at", OffsetDateTime.class),

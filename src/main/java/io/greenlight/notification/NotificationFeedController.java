@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.greenlight.notification.NotificationFeed.FeedItem;
 import io.greenlight.system.NotFoundException;
+import io.greenlight.system.Paging;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -33,11 +34,12 @@ class NotificationFeedController {
 	@GetMapping("/api/notifications")
 	@Transactional(readOnly = true)
 	FeedPage list(@RequestParam(defaultValue = "0") @Min(0) int page,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(Paging.MAX_SIZE) int size,
 			@RequestParam(defaultValue = "false") boolean unreadOnly, Authentication authentication) {
 		String user = authentication.getName();
+		Paging paging = new Paging(page, size);
 		return new FeedPage(this.feed.unread(user), this.feed.total(user), page, size,
-				this.feed.of(user, unreadOnly, page, size));
+				this.feed.of(user, unreadOnly, paging));
 	}
 
 	@PostMapping("/api/notifications/{id}/read")

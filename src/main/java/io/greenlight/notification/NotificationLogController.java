@@ -8,6 +8,7 @@ import io.greenlight.security.CurrentUser;
 import io.greenlight.system.ConflictException;
 import io.greenlight.system.InvalidRequestException;
 import io.greenlight.system.NotFoundException;
+import io.greenlight.system.Paging;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
@@ -42,26 +43,27 @@ class NotificationLogController {
 	@GetMapping("/api/notifications/log")
 	List<OutboxNotification> log(@RequestParam(required = false) String assetId,
 			@RequestParam(required = false) String recipient, @RequestParam(defaultValue = "0") @Min(0) int page,
-			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int size, Authentication authentication) {
+			@RequestParam(defaultValue = "50") @Min(1) @Max(Paging.MAX_SIZE) int size, Authentication authentication) {
 		CurrentUser user = CurrentUser.of(authentication);
+		Paging paging = new Paging(page, size);
 		if (assetId != null && recipient != null) {
 			throw new InvalidRequestException("Ask for one asset (assetId) or one recipient, not both.");
 		}
 		if (assetId != null) {
-			return this.errors.shownTo(user, this.outbox.ofAsset(this.access.visibleAsset(assetId).id(), page, size));
+			return this.errors.shownTo(user, this.outbox.ofAsset(this.access.visibleAsset(assetId).id(), paging));
 		}
 		String who = (recipient != null) ? recipient : user.id();
 		if (!who.equals(user.id()) && !user.seesAllProjects()) {
 			throw new ForbiddenException("Only creative-ops see what was sent to other people.");
 		}
-		return this.errors.shownTo(user, this.outbox.ofRecipient(who, page, size));
+		return this.errors.shownTo(user, this.outbox.ofRecipient(who, paging));
 	}
 
 	@GetMapping("/api/notifications/failed")
 	List<OutboxNotification> failed(@RequestParam(defaultValue = "0") @Min(0) int page,
-			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int size, Authentication authentication) {
+			@RequestParam(defaultValue = "50") @Min(1) @Max(Paging.MAX_SIZE) int size, Authentication authentication) {
 		operator(authentication);
-		return this.outbox.failed(page, size);
+		return this.outbox.failed(new Paging(page, size));
 	}
 
 	@PostMapping("/api/notifications/outbox/{id}/retry")

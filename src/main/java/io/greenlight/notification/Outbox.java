@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.greenlight.system.Paging;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -108,24 +110,24 @@ class Outbox {
 			.optional();
 	}
 
-	List<OutboxNotification> failed(int page, int size) {
-		return page("status", FAILED, page, size);
+	List<OutboxNotification> failed(Paging paging) {
+		return page("status", FAILED, paging);
 	}
 
-	List<OutboxNotification> ofAsset(String assetId, int page, int size) {
-		return page("asset_id", assetId, page, size);
+	List<OutboxNotification> ofAsset(String assetId, Paging paging) {
+		return page("asset_id", assetId, paging);
 	}
 
-	List<OutboxNotification> ofRecipient(String recipient, int page, int size) {
-		return page("recipient", recipient, page, size);
+	List<OutboxNotification> ofRecipient(String recipient, Paging paging) {
+		return page("recipient", recipient, paging);
 	}
 
 	/** Rows whose column has this value, newest first. */
-	private List<OutboxNotification> page(String column, String value, int page, int size) {
+	private List<OutboxNotification> page(String column, String value, Paging paging) {
 		return this.jdbc
 			.sql("SELECT " + COLUMNS + " FROM notification WHERE " + column + " = ? "
 					+ "ORDER BY created_at DESC, id LIMIT ? OFFSET ?")
-			.params(value, size, page * size)
+			.params(value, paging.size(), paging.offset())
 			.query(Outbox::map)
 			.list();
 	}

@@ -3,11 +3,13 @@ package io.greenlight.security;
 import java.util.LinkedHashMap;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -17,11 +19,14 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.DelegatingLogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -35,7 +40,8 @@ import static org.springframework.security.web.util.matcher.AntPathRequestMatche
  * with a user name and password. No cookies, so no CSRF token either.</li>
  * <li>everything else: Greenlight's login page for browsers, HTTP Basic for API clients.
  * The webapps keep Camunda's own CSRF and header filters; their "Log out" is Spring's
- * logout.</li>
+ * logout. Only a request that HTTP Basic alone can sign in goes without a CSRF
+ * token.</li>
  * </ul>
  * Only the health check, the login page and its static files are open.
  */
@@ -50,6 +56,11 @@ class SecurityConfiguration {
 			"/camunda/api/admin/auth/user/*/logout");
 
 	private static final RequestMatcher LOGOUT = antMatcher(HttpMethod.POST, "/logout");
+
+	private static final RequestMatcher LOGIN_FORM = antMatcher(HttpMethod.POST, LOGIN_PAGE);
+
+	// where a signed-in browser's session holds its sign-in
+	private static final HttpSessionSecurityContextRepository SESSIONS = new HttpSessionSecurityContextRepository();
 
 	private static final RequestMatcher API = new OrRequestMatcher(antMatcher("/api/**"), antMatcher("/camunda/api/**"),
 			antMatcher("/actuator/**"), antMatcher("/v3/api-docs/**"));
@@ -79,15 +90,28 @@ class SecurityConfiguration {
 			.httpBasic(Customizer.withDefaults())
 			.logout(logout -> logout.logoutRequestMatcher(new OrRequestMatcher(LOGOUT, WEBAPP_LOGOUT))
 				.logoutSuccessHandler(logoutSuccessHandler()))
-			// The webapps are protected by Camunda's own CSRF filter; API clients that
-			// send
-			// credentials with every request (HTTP Basic) carry no session a forged
-			// request could use.
+			// the webapps have Camunda's own CSRF filter; see signsInWithBasicOnly
 			.csrf(csrf -> csrf.ignoringRequestMatchers(antMatcher("/camunda/**"), WEBAPP_LOGOUT,
-					request -> request.getHeader("Authorization") != null))
+					SecurityConfiguration::signsInWithBasicOnly))
 			.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(problemEntryPoint(), API)
-				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), request -> true));
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), request -> true)
+				.defaultAccessDeniedHandlerFor(csrfProblem(), API));
 		return http.build();
+	}
+
+	/**
+	 * Whether HTTP Basic is all that can sign the request in: it sends Basic credentials,
+	 * no session a user signed in to, and is not the login form. Such a request is
+	 * authenticated by Basic or refused with 401, and a forged one cannot borrow a
+	 * session it does not carry. Anything else is a browser request and needs the CSRF
+	 * token: another Authorization header ({@code Bearer x}) authenticates nothing, and
+	 * Basic next to a session is not even checked when it names the session's user
+	 * (Spring's Basic filter keeps a sign-in it already has).
+	 */
+	private static boolean signsInWithBasicOnly(HttpServletRequest request) {
+		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		return authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
+				&& !SESSIONS.containsContext(request) && !LOGIN_FORM.matches(request);
 	}
 
 	/**
@@ -119,6 +143,25 @@ class SecurityConfiguration {
 			response.getWriter()
 				.write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
 						+ "\"detail\":\"Sign in first: send HTTP Basic credentials or sign in at /login.\"}");
+		};
+	}
+
+	/**
+	 * An API call refused for its missing or wrong CSRF token gets 403 and a problem
+	 * detail that says how to send it.
+	 */
+	private static AccessDeniedHandler csrfProblem() {
+		return (request, response, exception) -> {
+			response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			String detail = (exception instanceof CsrfException)
+					? "This request needs the CSRF token of its session (header X-CSRF-TOKEN): it carries a "
+							+ "session cookie, or no HTTP Basic credentials. API clients sign in with HTTP Basic on "
+							+ "every request and send no session cookie."
+					: "You are not allowed to do this.";
+			response.getWriter()
+				.write("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\"" + detail
+						+ "\"}");
 		};
 	}
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.greenlight.storage.BlobTooLargeException;
 import io.greenlight.storage.EmptyBlobException;
+import org.apache.tomcat.util.http.fileupload.impl.FileCountLimitExceededException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 
@@ -19,6 +20,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -26,6 +29,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -34,6 +38,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice(basePackages = "io.greenlight")
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	private final int maxParts;
+
+	ApiExceptionHandler(@Value("${server.tomcat.max-part-count:10}") int maxParts) {
+		this.maxParts = maxParts;
+	}
 
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -105,6 +115,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		return problem(HttpStatus.PAYLOAD_TOO_LARGE, "The file is larger than the server accepts.");
+	}
+
+	// a version upload's multipart body, which Tomcat parses when the controller asks for
+	// the file
+	@ExceptionHandler(MultipartException.class)
+	ProblemDetail unreadableMultipart(MultipartException ex) {
+		if (NestedExceptionUtils.getMostSpecificCause(ex) instanceof FileCountLimitExceededException) {
+			return ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+					"The multipart body has more than " + this.maxParts + " parts, the most the server reads: "
+							+ "send the file and, if you need them, note and variant.");
+		}
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The multipart body cannot be read (" + NestedExceptionUtils.getMostSpecificCause(ex).getMessage()
+						+ "): send multipart/form-data with the file in a part named file.");
 	}
 
 	// method validation of a @Validated bean (a service, or a controller that asks for

@@ -6,10 +6,21 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(GreenlightProperties.class)
+@EnableConfigurationProperties({ GreenlightProperties.class, RequestLimits.class })
 class SystemConfiguration {
+
+	@Bean
+	FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimit(RequestLimits limits) {
+		FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
+				new RequestBodyLimitFilter(limits));
+		// before anything that reads a body: Spring's FormContentFilter, Spring Security,
+		// Camunda's webapp filters
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		return registration;
+	}
 
 	@Bean
 	FilterRegistrationBean<WebappQueryLimitFilter> webappQueryLimit(ProcessEngineConfiguration engineConfiguration) {

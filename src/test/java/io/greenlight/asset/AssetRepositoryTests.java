@@ -8,6 +8,7 @@ import java.util.UUID;
 import io.greenlight.project.Project;
 import io.greenlight.project.ProjectRepository;
 import io.greenlight.project.ProjectRole;
+import io.greenlight.system.Paging;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -67,9 +68,9 @@ class AssetRepositoryTests {
 		assertThat(titles(filter("ann", this.bolt.id(), null, 0, 50))).as("another client's project").isEmpty();
 		assertThat(titles(filter(null, this.acme.id(), null, 0, 50))).hasSize(3);
 		assertThat(titles(new AssetFilter("ann", null, null, null,
-				Set.of(first.processInstanceId(), second.processInstanceId()), 0, 50)))
+				Set.of(first.processInstanceId(), second.processInstanceId()), new Paging(0, 50))))
 			.containsExactly("Second", "First");
-		assertThat(titles(new AssetFilter("ann", null, null, null, Set.of(), 0, 50))).isEmpty();
+		assertThat(titles(new AssetFilter("ann", null, null, null, Set.of(), new Paging(0, 50)))).isEmpty();
 	}
 
 	@Test
@@ -114,7 +115,7 @@ class AssetRepositoryTests {
 	}
 
 	private AssetFilter filter(String member, String projectId, AssetStatus status, int page, int size) {
-		return new AssetFilter(member, projectId, status, null, null, page, size);
+		return new AssetFilter(member, projectId, status, null, null, new Paging(page, size));
 	}
 
 	private List<String> titles(AssetFilter filter) {

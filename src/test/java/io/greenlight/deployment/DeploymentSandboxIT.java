@@ -102,6 +102,9 @@ class DeploymentSandboxIT {
 					ScriptOutputDecision.dmn | outputEntry 'LiteralExpression_Result' uses the expression language 'javascript'
 					JuelDefaultDecision.dmn | definitions 'Definitions_JuelDefault' uses the expression language 'juel'
 					IframeForm.form | form component 'Iframe_Login' of type iframe is not allowed in Greenlight
+					DoctypeProcess.bpmn | Greenlight does not accept DoctypeProcess.bpmn
+					DoctypeProcess.bpmn | DOCTYPE is not allowed
+					DoctypeDecision.dmn | DOCTYPE is not allowed
 					""")
 	void aDeploymentThatWouldRunCodeIsRefusedNamingTheElement(String file, String message) throws IOException {
 		long deployments = this.repositoryService.createDeploymentQuery().count();

@@ -196,6 +196,30 @@ class SecurityIT {
 		assertThat(browser.get("/camunda/app/tasklist/default/").statusCode()).isEqualTo(302);
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "Bearer x", "Basic cHJvZHVjZXI6d3Jvbmc=" /* producer:wrong */ })
+	void aSessionRequestWithAnAuthorizationHeaderBasicDidNotAcceptNeedsTheCsrfToken(String authorization) {
+		// given a producer signed in through the login page
+		BrowserSession browser = new BrowserSession(this.port);
+		browser.signIn(Users.PRODUCER, Users.PASSWORD);
+
+		// when a forged request rides on the session with an Authorization header of its
+		// own and no CSRF token
+		var response = browser.post("/api/notifications/read-all", "Authorization", authorization);
+
+		// then it is refused as a browser request without its token
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
+		assertThat(response.body()).contains("CSRF");
+	}
+
+	@Test
+	void apiClientsSigningInWithHttpBasicNeedNoCsrfToken() {
+		Http.Response response = this.http.postJson(Users.PRODUCER, "/api/notifications/read-all", "");
+
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		assertThat(response.json().has("marked")).isTrue();
+	}
+
 	private Http.Response deploy(String user, String file) throws IOException {
 		byte[] bpmn;
 		try (InputStream in = getClass().getResourceAsStream("/bpmn/" + file)) {

@@ -60,6 +60,13 @@ public final class BrowserSession {
 		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path)).POST(HttpRequest.BodyPublishers.noBody()));
 	}
 
+	/** Posts with one header of the caller's, and the session's cookies. */
+	public HttpResponse<String> post(String path, String header, String value) {
+		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.header(header, value)
+			.POST(HttpRequest.BodyPublishers.noBody()));
+	}
+
 	/**
 	 * Posts JSON to the webapps' own API as Tasklist does: with the CSRF token Camunda's
 	 * filter handed out in its cookie (fetched first if the session has none yet).

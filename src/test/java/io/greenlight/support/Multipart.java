@@ -27,6 +27,24 @@ public final class Multipart {
 		return this;
 	}
 
+	/**
+	 * The body so far and the head of a last file part, whose content the caller streams
+	 * after it and then {@link #end()}.
+	 */
+	public byte[] fileStart(String name, String fileName) {
+		ByteArrayOutputStream start = new ByteArrayOutputStream();
+		start.writeBytes(this.body.toByteArray());
+		start.writeBytes(("--" + this.boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+				+ "\"; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
+		return start.toByteArray();
+	}
+
+	/** What ends a body whose last part the caller streamed. */
+	public byte[] end() {
+		return ("\r\n--" + this.boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+	}
+
 	public String contentType() {
 		return "multipart/form-data; boundary=" + this.boundary;
 	}
