@@ -3,19 +3,17 @@ package io.greenlight.security;
 import java.util.LinkedHashMap;
 
 import jakarta.servlet.DispatcherType;
-import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.DelegatingLogoutSuccessHandler;
@@ -37,7 +35,8 @@ import static org.springframework.security.web.util.matcher.AntPathRequestMatche
  * The webapps keep Camunda's own CSRF and header filters; their "Log out" is Spring's
  * logout.</li>
  * </ul>
- * Only the health check, the login page and its static files are open.
+ * Only the health check, the login page and its static files are open. Every password
+ * check goes through {@link SignInThrottle}.
  */
 @Configuration
 @EnableWebSecurity
@@ -54,12 +53,21 @@ class SecurityConfiguration {
 	private static final RequestMatcher API = new OrRequestMatcher(antMatcher("/api/**"), antMatcher("/camunda/api/**"),
 			antMatcher("/actuator/**"), antMatcher("/v3/api-docs/**"));
 
+	/** In front of Spring Security: where the request comes from, for the throttle. */
+	@Bean
+	FilterRegistrationBean<ClientAddress.Filter> clientAddress() {
+		FilterRegistrationBean<ClientAddress.Filter> registration = new FilterRegistrationBean<>(
+				new ClientAddress.Filter());
+		registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
+		return registration;
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain engineRestSecurity(HttpSecurity http) throws Exception {
 		http.securityMatcher(antMatcher("/engine-rest/**"))
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-			.httpBasic(basic -> basic.realmName("Greenlight"))
+			.httpBasic(basic -> basic.authenticationEntryPoint(SecurityAnswers.engineRest()))
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 		return http.build();
@@ -76,7 +84,7 @@ class SecurityConfiguration {
 			.anyRequest()
 			.authenticated())
 			.formLogin(form -> form.loginPage(LOGIN_PAGE).defaultSuccessUrl("/camunda/app/tasklist/default/", false))
-			.httpBasic(Customizer.withDefaults())
+			.httpBasic(basic -> basic.authenticationEntryPoint(SecurityAnswers.problem()))
 			.logout(logout -> logout.logoutRequestMatcher(new OrRequestMatcher(LOGOUT, WEBAPP_LOGOUT))
 				.logoutSuccessHandler(logoutSuccessHandler()))
 			// The webapps are protected by Camunda's own CSRF filter; API clients that
@@ -85,7 +93,8 @@ class SecurityConfiguration {
 			// request could use.
 			.csrf(csrf -> csrf.ignoringRequestMatchers(antMatcher("/camunda/**"), WEBAPP_LOGOUT,
 					request -> request.getHeader("Authorization") != null))
-			.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(problemEntryPoint(), API)
+			.exceptionHandling(exceptions -> exceptions
+				.defaultAuthenticationEntryPointFor(SecurityAnswers.problem(), API)
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), request -> true));
 		return http.build();
 	}
@@ -102,24 +111,6 @@ class SecurityConfiguration {
 		toLoginPage.setDefaultTargetUrl(LOGIN_PAGE + "?logout");
 		delegating.setDefaultLogoutSuccessHandler(toLoginPage);
 		return delegating;
-	}
-
-	/**
-	 * An API call without credentials gets 401 and a problem detail, not the login page.
-	 */
-	private static AuthenticationEntryPoint problemEntryPoint() {
-		return (request, response, exception) -> {
-			response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-			// a Basic challenge on a webapp XHR would pop up the browser's own login
-			// dialog
-			if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-				response.setHeader("WWW-Authenticate", "Basic realm=\"Greenlight\"");
-			}
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.getWriter()
-				.write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-						+ "\"detail\":\"Sign in first: send HTTP Basic credentials or sign in at /login.\"}");
-		};
 	}
 
 }

@@ -2,7 +2,13 @@ package io.greenlight.security;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.greenlight.support.BrowserSession;
 import io.greenlight.support.Http;
@@ -25,10 +31,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One sign-in in front of everything, checked over real HTTP: what is open, what needs a
- * login, who may deploy, who may complete which task, what a deployment may contain.
+ * login, who may deploy, who may complete which task, what a deployment may contain; the
+ * one answer to every failed sign-in and the throttle without a proxy in front. Behind a
+ * proxy: BehindTlsProxyIT.
+ * <p>
+ * All requests here come from one address (127.0.0.1): the tests keep its wrong passwords
+ * below the number after which the address itself waits.
  */
 @ServerIT
 class SecurityIT {
+
+	/** The one answer to every failed sign-in. */
+	static final String GENERIC_MESSAGE = "Wrong user name or password, or too many attempts: try again in \\d+ seconds?\\.";
+
+	private static final Pattern LOGIN_ERROR = Pattern.compile("id=\"login-error\"[^>]*>([^<]*)<");
 
 	private final int port;
 
@@ -154,27 +170,87 @@ class SecurityIT {
 	}
 
 	@Test
-	void aWrongPasswordSaysWhyTheAccountWaits() {
-		// a user of its own: the lockout it triggers must not slow down other tests
-		createUser("lockout-target", "right-password-123");
+	void everyFailedSignInGetsTheSameMessageWhateverTheReason() {
+		createUser("same-answer", "right-password-123");
 		BrowserSession browser = new BrowserSession(this.port);
 
-		String location = browser.signIn("lockout-target", "wrong-password");
-		String page = browser.get("/login?error").body();
+		// a wrong password and an unknown user, each tried for the first time
+		assertThat(browser.signIn("same-answer", "wrong-password")).endsWith("/login?error");
+		String wrongPassword = loginError(browser);
+		assertThat(browser.signIn("nobody-here", "whatever")).endsWith("/login?error");
+		String unknownUser = loginError(browser);
+		// the right password while this address still waits for the account
+		browser.signIn("same-answer", "right-password-123");
+		String waiting = loginError(browser);
 
-		assertThat(location).endsWith("/login?error");
-		assertThat(page).contains("Wrong user name or password").contains("can sign in again in");
-		// the lock holds even for the right password until it expires
-		browser.signIn("lockout-target", "right-password-123");
-		assertThat(browser.get("/login?error").body()).contains("can sign in again in");
+		assertThat(wrongPassword).isEqualTo(unknownUser)
+			.isEqualTo("Wrong user name or password, or too many attempts: try again in 1 second.");
+		assertThat(waiting).matches(GENERIC_MESSAGE);
 	}
 
 	@Test
-	void anUnknownUserGetsTheSameAnswerAsAWrongPassword() {
-		BrowserSession browser = new BrowserSession(this.port);
+	void httpBasicGetsTheSameMessageWithRetryAfter() {
+		createUser("basic-answer", "right-password-123");
 
-		assertThat(browser.signIn("nobody-here", "whatever")).endsWith("/login?error");
-		assertThat(browser.get("/login?error").body()).contains("Wrong user name or password.");
+		Http.Response api = basic("basic-answer", "wrong-password", "/api/assets");
+		Http.Response engineRest = basic("nobody-at-all", "whatever", "/engine-rest/deployment?maxResults=1");
+
+		assertThat(api.status()).isEqualTo(401);
+		assertThat(api.json().get("detail").asText())
+			.isEqualTo("Wrong user name or password, or too many attempts: try again in 1 second.");
+		assertThat(api.raw().headers().firstValue("Retry-After")).hasValue("1");
+		assertThat(api.raw().headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"Greenlight\"");
+		assertThat(engineRest.status()).isEqualTo(401);
+		assertThat(engineRest.json().get("message").asText())
+			.isEqualTo("Wrong user name or password, or too many attempts: try again in 1 second.");
+		assertThat(engineRest.raw().headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"Greenlight\"");
+	}
+
+	@Test
+	void withoutAProxyASpoofedForwardedForDoesNotDodgeTheWait() {
+		// given no proxy is configured (GREENLIGHT_FORWARD_HEADERS none, the default)
+		createUser("spoof-target", "right-password-123");
+
+		// when an attacker sends wrong passwords, each claiming another address
+		for (int i = 1; i <= 5; i++) {
+			Http.Response guess = this.http.send(basicRequest("spoof-target", "guess-" + i, "/api/assets")
+				.header("X-Forwarded-For", "198.51.100." + i));
+			assertThat(guess.status()).isEqualTo(401);
+		}
+
+		// then the connection's address waits: even the right password is not checked
+		Http.Response right = this.http.send(basicRequest("spoof-target", "right-password-123", "/api/assets")
+			.header("X-Forwarded-For", "198.51.100.99"));
+		assertThat(right.status()).isEqualTo(401);
+		assertThat(right.json().get("detail").asText()).matches(GENERIC_MESSAGE);
+	}
+
+	@Test
+	void theEnginesOwnPasswordCheckIsThrottledToo() {
+		// Camunda's /identity/verify checks the password of any user the caller may read
+		createUser("verify-target", "right-password-123");
+
+		Http.Response wrong = this.http.postJson(Users.OPS, "/engine-rest/identity/verify", """
+				{"username": "verify-target", "password": "wrong-password"}""");
+		Http.Response right = this.http.postJson(Users.OPS, "/engine-rest/identity/verify", """
+				{"username": "verify-target", "password": "right-password-123"}""");
+
+		assertThat(wrong.status()).as(wrong.body()).isEqualTo(200);
+		assertThat(wrong.json().get("authenticated").asBoolean()).isFalse();
+		assertThat(right.json().get("authenticated").asBoolean()).as("checked while the address waits").isFalse();
+	}
+
+	@Test
+	void theEnginesOwnLockoutNoLongerLocksAnAccount() {
+		// the engine's count of wrong passwords, driven here from inside the server where
+		// no throttle applies, once locked an account after ten
+		createUser("engine-count", "right-password-123");
+		for (int i = 0; i < 12; i++) {
+			assertThat(this.identityService.checkPassword("engine-count", "wrong-" + i)).isFalse();
+		}
+
+		assertThat(this.identityService.checkPassword("engine-count", "right-password-123")).isTrue();
+		assertThat(basic("engine-count", "right-password-123", "/api/notifications").status()).isEqualTo(200);
 	}
 
 	@Test
@@ -206,6 +282,22 @@ class SecurityIT {
 			.field("enable-duplicate-filtering", "true")
 			.file(file, file, bpmn);
 		return this.http.post(user, "/engine-rest/deployment/create", body.contentType(), body.bytes());
+	}
+
+	private static String loginError(BrowserSession browser) {
+		Matcher error = LOGIN_ERROR.matcher(browser.get("/login?error").body());
+		assertThat(error.find()).as("an error on the login page").isTrue();
+		return error.group(1).trim();
+	}
+
+	private Http.Response basic(String user, String password, String path) {
+		return this.http.send(basicRequest(user, password, path));
+	}
+
+	private HttpRequest.Builder basicRequest(String user, String password, String path) {
+		String credentials = Base64.getEncoder()
+			.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+		return HttpRequest.newBuilder(URI.create(this.http.url(path))).header("Authorization", "Basic " + credentials);
 	}
 
 	private void createUser(String id, String password) {
