@@ -51,6 +51,26 @@ class BehindTlsProxyIT {
 	}
 
 	@Test
+	void overHttpsTheServerSendsHstsAndASecureSameSiteSessionCookie() {
+		Http.Response https = this.http.send(this.http.request(null, "/login")
+			.header("X-Forwarded-Proto", "https")
+			.header("X-Forwarded-For", "192.0.2.50"));
+		Http.Response redirect = this.http.send(this.http.request(null, "/camunda/app/tasklist/default/")
+			.header("X-Forwarded-Proto", "https")
+			.header("X-Forwarded-For", "192.0.2.50"));
+		Http.Response plain = this.http.send(this.http.request(null, "/login").header("X-Forwarded-For", "192.0.2.50"));
+
+		assertThat(https.raw().headers().firstValue("Strict-Transport-Security"))
+			.hasValueSatisfying(hsts -> assertThat(hsts).startsWith("max-age="));
+		assertThat(sessionCookie(https)).contains("Secure").contains("HttpOnly").contains("SameSite=Lax");
+		assertThat(redirect.raw().headers().firstValue("Location"))
+			.hasValueSatisfying(location -> assertThat(location).startsWith("https://"));
+		// the same proxy forwarding plain http: nothing that needs TLS
+		assertThat(plain.raw().headers().firstValue("Strict-Transport-Security")).isEmpty();
+		assertThat(sessionCookie(plain)).doesNotContain("Secure").contains("SameSite=Lax");
+	}
+
+	@Test
 	void anAttackersGuessesDoNotStopTheOwnerNorLockTheAdministrator() {
 		// given an attacker at one address guessing the only administrator's password on
 		// the login page, over HTTP Basic on the API and on engine REST, also claiming
@@ -137,6 +157,16 @@ class BehindTlsProxyIT {
 		Matcher error = LOGIN_ERROR.matcher(browser.get("/login?error").body());
 		assertThat(error.find()).as("an error on the login page").isTrue();
 		return error.group(1).trim();
+	}
+
+	private static String sessionCookie(Http.Response response) {
+		return response.raw()
+			.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter(cookie -> cookie.startsWith("JSESSIONID="))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no session cookie in " + response.raw().headers().map()));
 	}
 
 	private void createUser(String id) {

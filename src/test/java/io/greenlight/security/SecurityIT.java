@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -32,8 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * One sign-in in front of everything, checked over real HTTP: what is open, what needs a
  * login, who may deploy, who may complete which task, what a deployment may contain; the
- * one answer to every failed sign-in and the throttle without a proxy in front. Behind a
- * proxy: BehindTlsProxyIT.
+ * one answer to every failed sign-in and the throttle without a proxy in front; security
+ * headers. Behind a TLS proxy: BehindTlsProxyIT.
  * <p>
  * All requests here come from one address (127.0.0.1): the tests keep its wrong passwords
  * below the number after which the address itself waits.
@@ -254,6 +255,47 @@ class SecurityIT {
 	}
 
 	@Test
+	void greenlightsPagesAndApiSendAContentSecurityPolicyAndAReferrerPolicy() {
+		Http.Response login = this.http.get(null, "/login");
+		Http.Response api = this.http.get(Users.OPS, "/api/assets");
+		Http.Response engineRest = this.http.get(Users.OPS, "/engine-rest/engine");
+
+		assertThat(login.raw().headers().allValues("Content-Security-Policy")).singleElement()
+			.satisfies(policy -> assertThat(policy).contains("default-src 'none'")
+				.contains("style-src 'self'")
+				.contains("form-action 'self'")
+				.contains("frame-ancestors 'none'")
+				.doesNotContain("script-src"));
+		for (Http.Response json : new Http.Response[] { api, engineRest }) {
+			assertThat(json.raw().headers().allValues("Content-Security-Policy")).singleElement()
+				.isEqualTo("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+		}
+		for (Http.Response response : new Http.Response[] { login, api, engineRest }) {
+			assertThat(response.raw().headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+		}
+	}
+
+	@Test
+	void theWebappsKeepCamundasOwnContentSecurityPolicy() {
+		BrowserSession browser = new BrowserSession(this.port);
+		browser.signIn(Users.REVIEWER1, Users.PASSWORD);
+
+		HttpResponse<String> tasklist = browser.get("/camunda/app/tasklist/default/");
+
+		assertThat(tasklist.statusCode()).isEqualTo(200);
+		assertThat(tasklist.headers().allValues("Content-Security-Policy")).singleElement()
+			.satisfies(policy -> assertThat(policy).contains("script-src").contains("nonce-"));
+	}
+
+	@Test
+	void withoutAProxyForwardedHeadersChangeNothingAndTheSessionCookieIsSameSiteLax() {
+		Http.Response login = this.http.send(this.http.request(null, "/login").header("X-Forwarded-Proto", "https"));
+
+		assertThat(login.raw().headers().firstValue("Strict-Transport-Security")).isEmpty();
+		assertThat(sessionCookie(login)).contains("HttpOnly").contains("SameSite=Lax").doesNotContain("Secure");
+	}
+
+	@Test
 	void theWebappsLogOutEndsTheWholeSession() {
 		// given a browser signed in through the login page
 		BrowserSession browser = new BrowserSession(this.port);
@@ -298,6 +340,16 @@ class SecurityIT {
 		String credentials = Base64.getEncoder()
 			.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 		return HttpRequest.newBuilder(URI.create(this.http.url(path))).header("Authorization", "Basic " + credentials);
+	}
+
+	private static String sessionCookie(Http.Response response) {
+		return response.raw()
+			.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter(cookie -> cookie.startsWith("JSESSIONID="))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no session cookie in " + response.raw().headers().map()));
 	}
 
 	private void createUser(String id, String password) {
