@@ -9,11 +9,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
  * What a request that did not get in is told: how to sign in, or after failed credentials
  * the one message for every reason with the time to wait ({@link SignInRefusedException},
- * also as {@code Retry-After}).
+ * also as {@code Retry-After}), or who may read it.
  */
 final class SecurityAnswers {
 
@@ -48,6 +49,19 @@ final class SecurityAnswers {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
 			write(response, HttpServletResponse.SC_UNAUTHORIZED, exception, MediaType.APPLICATION_JSON_VALUE,
 					"{\"type\":\"AuthenticationException\",\"message\":\"%s\"}");
+		};
+	}
+
+	/** The actuator's endpoints beyond the plain health status. */
+	static AccessDeniedHandler operatorsOnly() {
+		return (request, response, exception) -> {
+			response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			response.getWriter()
+				.write("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\""
+						+ "Only creative-ops and administrators may read the server's health details, metrics and "
+						+ "info; /actuator/health, /actuator/health/liveness and /actuator/health/readiness are "
+						+ "open to everyone.\"}");
 		};
 	}
 

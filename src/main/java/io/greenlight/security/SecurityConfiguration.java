@@ -36,8 +36,9 @@ import static org.springframework.security.web.util.matcher.AntPathRequestMatche
  * The webapps keep Camunda's own CSRF and header filters; their "Log out" is Spring's
  * logout.</li>
  * </ul>
- * Only the health check, the login page and its static files are open. Every password
- * check goes through {@link SignInThrottle}.
+ * Only the health status, the login page and its static files are open; the actuator's
+ * other endpoints are for creative-ops and administrators. Every password check goes
+ * through {@link SignInThrottle}.
  */
 @Configuration
 @EnableWebSecurity
@@ -53,6 +54,15 @@ class SecurityConfiguration {
 
 	private static final RequestMatcher API = new OrRequestMatcher(antMatcher("/api/**"), antMatcher("/camunda/api/**"),
 			antMatcher("/actuator/**"), antMatcher("/v3/api-docs/**"));
+
+	/** What load balancers and Kubernetes probe: the status only, no details. */
+	private static final RequestMatcher HEALTH_STATUS = new OrRequestMatcher(antMatcher("/actuator/health"),
+			antMatcher("/actuator/health/liveness"), antMatcher("/actuator/health/readiness"));
+
+	private static final RequestMatcher ACTUATOR = antMatcher("/actuator/**");
+
+	private static final String[] OPERATORS = { CurrentUser.GROUP_AUTHORITY_PREFIX + Groups.CREATIVE_OPS,
+			CurrentUser.GROUP_AUTHORITY_PREFIX + Groups.CAMUNDA_ADMIN };
 
 	/** In front of Spring Security: where the request comes from, for the throttle. */
 	@Bean
@@ -81,13 +91,18 @@ class SecurityConfiguration {
 	SecurityFilterChain applicationSecurity(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
 			.permitAll()
-			.requestMatchers(antMatcher("/actuator/health"), antMatcher("/actuator/health/**"), antMatcher(LOGIN_PAGE),
-					antMatcher("/greenlight/**"), antMatcher("/favicon.ico"))
+			.requestMatchers(HEALTH_STATUS, antMatcher(LOGIN_PAGE), antMatcher("/greenlight/**"),
+					antMatcher("/favicon.ico"))
 			.permitAll()
+			.requestMatchers(ACTUATOR)
+			.hasAnyAuthority(OPERATORS)
 			.anyRequest()
 			.authenticated())
 			.formLogin(form -> form.loginPage(LOGIN_PAGE).defaultSuccessUrl("/camunda/app/tasklist/default/", false))
 			.httpBasic(basic -> basic.authenticationEntryPoint(SecurityAnswers.problem()))
+			// health details for the groups in management.endpoint.health.roles, which
+			// the actuator asks as request.isUserInRole(group)
+			.servletApi(api -> api.rolePrefix(CurrentUser.GROUP_AUTHORITY_PREFIX))
 			.headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.addHeaderWriter(new ContentSecurityPolicies()))
 			.logout(logout -> logout.logoutRequestMatcher(new OrRequestMatcher(LOGOUT, WEBAPP_LOGOUT))
@@ -98,9 +113,11 @@ class SecurityConfiguration {
 			// request could use.
 			.csrf(csrf -> csrf.ignoringRequestMatchers(antMatcher("/camunda/**"), WEBAPP_LOGOUT,
 					request -> request.getHeader("Authorization") != null))
-			.exceptionHandling(exceptions -> exceptions
-				.defaultAuthenticationEntryPointFor(SecurityAnswers.problem(), API)
-				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), request -> true));
+			.exceptionHandling(
+					exceptions -> exceptions.defaultAuthenticationEntryPointFor(SecurityAnswers.problem(), API)
+						.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE),
+								request -> true)
+						.defaultAccessDeniedHandlerFor(SecurityAnswers.operatorsOnly(), ACTUATOR));
 		return http.build();
 	}
 

@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * One sign-in in front of everything, checked over real HTTP: what is open, what needs a
  * login, who may deploy, who may complete which task, what a deployment may contain; the
  * one answer to every failed sign-in and the throttle without a proxy in front; security
- * headers. Behind a TLS proxy: BehindTlsProxyIT.
+ * headers; who reads the actuator. Behind a TLS proxy: BehindTlsProxyIT.
  * <p>
  * All requests here come from one address (127.0.0.1): the tests keep its wrong passwords
  * below the number after which the address itself waits.
@@ -75,6 +75,12 @@ class SecurityIT {
 		Http.Response health = this.http.get(null, "/actuator/health");
 		assertThat(health.status()).isEqualTo(200);
 		assertThat(health.json().get("status").asText()).isEqualTo("UP");
+		assertThat(health.json().has("components")).isFalse();
+		for (String probe : new String[] { "/actuator/health/liveness", "/actuator/health/readiness" }) {
+			Http.Response answer = this.http.get(null, probe);
+			assertThat(answer.status()).as(probe).isEqualTo(200);
+			assertThat(answer.json().get("status").asText()).as(probe).isEqualTo("UP");
+		}
 
 		Http.Response login = this.http.get(null, "/login");
 		assertThat(login.status()).isEqualTo(200);
@@ -83,7 +89,8 @@ class SecurityIT {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/api/assets", "/engine-rest/deployment", "/engine-rest/engine", "/engine-rest/task",
-			"/camunda/api/engine/engine/", "/camunda/api/admin/auth/user/default", "/actuator/metrics" })
+			"/camunda/api/engine/engine/", "/camunda/api/admin/auth/user/default", "/actuator/metrics",
+			"/actuator/prometheus", "/actuator/info", "/actuator/health/db" })
 	void everythingElseAnswers401WithoutALogin(String path) {
 		assertThat(this.http.get(null, path).status()).isEqualTo(401);
 	}
@@ -252,6 +259,46 @@ class SecurityIT {
 
 		assertThat(this.identityService.checkPassword("engine-count", "right-password-123")).isTrue();
 		assertThat(basic("engine-count", "right-password-123", "/api/notifications").status()).isEqualTo(200);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/actuator/metrics", "/actuator/metrics/jvm.memory.used", "/actuator/prometheus",
+			"/actuator/info", "/actuator/health/db" })
+	void onlyCreativeOpsReadsTheActuator(String path) {
+		Http.Response client = this.http.get(Users.CLIENT, path);
+		Http.Response ops = this.http.get(Users.OPS, path);
+
+		assertThat(client.status()).isEqualTo(403);
+		assertThat(client.json().get("detail").asText()).contains("Only creative-ops and administrators");
+		assertThat(ops.status()).as(ops.body()).isEqualTo(200);
+	}
+
+	@Test
+	void healthDetailsAreForCreativeOpsAndTheProbesLeaveMailOut() {
+		Http.Response client = this.http.get(Users.CLIENT, "/actuator/health");
+		Http.Response ops = this.http.get(Users.OPS, "/actuator/health");
+		Http.Response readiness = this.http.get(Users.OPS, "/actuator/health/readiness");
+		Http.Response liveness = this.http.get(Users.OPS, "/actuator/health/liveness");
+
+		assertThat(client.status()).isEqualTo(200);
+		assertThat(client.json().has("components")).isFalse();
+		assertThat(ops.json().get("components").has("db")).isTrue();
+		assertThat(ops.json().at("/components/mail/status").asText()).isEqualTo("UP");
+		assertThat(ops.json().at("/components/mail/details/server").asText()).contains("written to the log");
+		assertThat(readiness.json().get("components").fieldNames()).toIterable()
+			.containsExactlyInAnyOrder("db", "readinessState");
+		assertThat(liveness.json().get("components").fieldNames()).toIterable().containsExactly("livenessState");
+	}
+
+	@Test
+	void prometheusScrapesTheTextFormat() {
+		Http.Response scrape = this.http.get(Users.OPS, "/actuator/prometheus");
+
+		assertThat(scrape.status()).isEqualTo(200);
+		assertThat(scrape.raw().headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+		assertThat(scrape.body()).contains("# TYPE jvm_memory_used_bytes gauge")
+			.contains("http_server_requests_seconds_count");
 	}
 
 	@Test
