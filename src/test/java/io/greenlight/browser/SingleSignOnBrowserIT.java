@@ -128,7 +128,7 @@ class SingleSignOnBrowserIT {
 		login.await();
 		assertThat(browser.driver().getCurrentUrl()).endsWith(LoginPage.PATH + "?error");
 		assertThat(login.error())
-			.matches("Wrong user name or password, or too many attempts: try again in " + "\\d+ seconds?\\.");
+			.matches("Wrong user name or password, or too many attempts: try again in \\d+ seconds?\\.");
 		assertThat(browser.isShown(Tasklist.USER_MENU)).isFalse();
 
 		// and once the wait has passed, the right password signs in
