@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * account owner's.
  */
 @ServerIT
-@TestPropertySource(properties = "server.forward-headers-strategy=native")
+@TestPropertySource(properties = "GREENLIGHT_FORWARD_HEADERS=native")
 class BehindTlsProxyIT {
 
 	private static final Pattern LOGIN_ERROR = Pattern.compile("id=\"login-error\"[^>]*>([^<]*)<");
