@@ -4,20 +4,18 @@ import java.util.LinkedHashMap;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -26,7 +24,7 @@ import org.springframework.security.web.authentication.logout.HttpStatusReturnin
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -43,7 +41,9 @@ import static org.springframework.security.web.util.matcher.AntPathRequestMatche
  * logout. Only a request that HTTP Basic alone can sign in goes without a CSRF
  * token.</li>
  * </ul>
- * Only the health check, the login page and its static files are open.
+ * Only the health status, the login page and its static files are open; the actuator's
+ * other endpoints are for creative-ops and administrators. Every password check goes
+ * through {@link SignInThrottle}.
  */
 @Configuration
 @EnableWebSecurity
@@ -65,12 +65,32 @@ class SecurityConfiguration {
 	private static final RequestMatcher API = new OrRequestMatcher(antMatcher("/api/**"), antMatcher("/camunda/api/**"),
 			antMatcher("/actuator/**"), antMatcher("/v3/api-docs/**"));
 
+	/** What load balancers and Kubernetes probe: the status only, no details. */
+	private static final RequestMatcher HEALTH_STATUS = new OrRequestMatcher(antMatcher("/actuator/health"),
+			antMatcher("/actuator/health/liveness"), antMatcher("/actuator/health/readiness"));
+
+	private static final RequestMatcher ACTUATOR = antMatcher("/actuator/**");
+
+	private static final String[] OPERATORS = { CurrentUser.GROUP_AUTHORITY_PREFIX + Groups.CREATIVE_OPS,
+			CurrentUser.GROUP_AUTHORITY_PREFIX + Groups.CAMUNDA_ADMIN };
+
+	/** In front of Spring Security: where the request comes from, for the throttle. */
+	@Bean
+	FilterRegistrationBean<ClientAddress.Filter> clientAddress() {
+		FilterRegistrationBean<ClientAddress.Filter> registration = new FilterRegistrationBean<>(
+				new ClientAddress.Filter());
+		registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
+		return registration;
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain engineRestSecurity(HttpSecurity http) throws Exception {
 		http.securityMatcher(antMatcher("/engine-rest/**"))
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-			.httpBasic(basic -> basic.realmName("Greenlight"))
+			.httpBasic(basic -> basic.authenticationEntryPoint(SecurityAnswers.engineRest()))
+			.headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+				.addHeaderWriter(new ContentSecurityPolicies()))
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
 		return http.build();
@@ -81,21 +101,30 @@ class SecurityConfiguration {
 	SecurityFilterChain applicationSecurity(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(requests -> requests.dispatcherTypeMatchers(DispatcherType.ERROR)
 			.permitAll()
-			.requestMatchers(antMatcher("/actuator/health"), antMatcher("/actuator/health/**"), antMatcher(LOGIN_PAGE),
-					antMatcher("/greenlight/**"), antMatcher("/favicon.ico"))
+			.requestMatchers(HEALTH_STATUS, antMatcher(LOGIN_PAGE), antMatcher("/greenlight/**"),
+					antMatcher("/favicon.ico"))
 			.permitAll()
+			.requestMatchers(ACTUATOR)
+			.hasAnyAuthority(OPERATORS)
 			.anyRequest()
 			.authenticated())
 			.formLogin(form -> form.loginPage(LOGIN_PAGE).defaultSuccessUrl("/camunda/app/tasklist/default/", false))
-			.httpBasic(Customizer.withDefaults())
+			.httpBasic(basic -> basic.authenticationEntryPoint(SecurityAnswers.problem()))
+			// health details for the groups in management.endpoint.health.roles, which
+			// the actuator asks as request.isUserInRole(group)
+			.servletApi(api -> api.rolePrefix(CurrentUser.GROUP_AUTHORITY_PREFIX))
+			.headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+				.addHeaderWriter(new ContentSecurityPolicies()))
 			.logout(logout -> logout.logoutRequestMatcher(new OrRequestMatcher(LOGOUT, WEBAPP_LOGOUT))
 				.logoutSuccessHandler(logoutSuccessHandler()))
 			// the webapps have Camunda's own CSRF filter; see signsInWithBasicOnly
 			.csrf(csrf -> csrf.ignoringRequestMatchers(antMatcher("/camunda/**"), WEBAPP_LOGOUT,
 					SecurityConfiguration::signsInWithBasicOnly))
-			.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(problemEntryPoint(), API)
+			.exceptionHandling(exceptions -> exceptions
+				.defaultAuthenticationEntryPointFor(SecurityAnswers.problem(), API)
 				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), request -> true)
-				.defaultAccessDeniedHandlerFor(csrfProblem(), API));
+				.defaultAccessDeniedHandlerFor(SecurityAnswers.operatorsOnly(), ACTUATOR)
+				.defaultAccessDeniedHandlerFor(SecurityAnswers.csrf(), API));
 		return http.build();
 	}
 
@@ -126,43 +155,6 @@ class SecurityConfiguration {
 		toLoginPage.setDefaultTargetUrl(LOGIN_PAGE + "?logout");
 		delegating.setDefaultLogoutSuccessHandler(toLoginPage);
 		return delegating;
-	}
-
-	/**
-	 * An API call without credentials gets 401 and a problem detail, not the login page.
-	 */
-	private static AuthenticationEntryPoint problemEntryPoint() {
-		return (request, response, exception) -> {
-			response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-			// a Basic challenge on a webapp XHR would pop up the browser's own login
-			// dialog
-			if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-				response.setHeader("WWW-Authenticate", "Basic realm=\"Greenlight\"");
-			}
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.getWriter()
-				.write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-						+ "\"detail\":\"Sign in first: send HTTP Basic credentials or sign in at /login.\"}");
-		};
-	}
-
-	/**
-	 * An API call refused for its missing or wrong CSRF token gets 403 and a problem
-	 * detail that says how to send it.
-	 */
-	private static AccessDeniedHandler csrfProblem() {
-		return (request, response, exception) -> {
-			response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			String detail = (exception instanceof CsrfException)
-					? "This request needs the CSRF token of its session (header X-CSRF-TOKEN): it carries a "
-							+ "session cookie, or no HTTP Basic credentials. API clients sign in with HTTP Basic on "
-							+ "every request and send no session cookie."
-					: "You are not allowed to do this.";
-			response.getWriter()
-				.write("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\"" + detail
-						+ "\"}");
-		};
 	}
 
 }

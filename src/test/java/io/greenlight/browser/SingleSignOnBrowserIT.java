@@ -115,7 +115,7 @@ class SingleSignOnBrowserIT {
 	}
 
 	@Test
-	void wrongPasswordIsRefusedOnTheSignInPageAndLocksTheAccountForAFewSeconds() {
+	void wrongPasswordIsRefusedOnTheSignInPageAndThisBrowserWaitsAFewSeconds() {
 		Browser browser = this.browsers.open(this.port);
 
 		// when reviewer3 types a wrong password
@@ -123,16 +123,16 @@ class SingleSignOnBrowserIT {
 		LoginPage login = new LoginPage(browser);
 		login.signIn(Users.REVIEWER3, "not-the-password");
 
-		// then the sign-in page comes back and says why: wrong password, locked for a few
-		// seconds
+		// then the sign-in page comes back with the one message for every failed sign-in:
+		// wrong name or password, or too many attempts, and how long to wait
 		login.await();
 		assertThat(browser.driver().getCurrentUrl()).endsWith(LoginPage.PATH + "?error");
-		assertThat(login.error()).startsWith("Wrong user name or password")
-			.containsPattern("can sign in again in \\d+ seconds?");
+		assertThat(login.error())
+			.matches("Wrong user name or password, or too many attempts: try again in \\d+ seconds?\\.");
 		assertThat(browser.isShown(Tasklist.USER_MENU)).isFalse();
 
-		// and once the lock has passed, the right password signs in
-		await("reviewer3 signs in after the lock").atMost(Duration.ofSeconds(90))
+		// and once the wait has passed, the right password signs in
+		await("reviewer3 signs in after the wait").atMost(Duration.ofSeconds(90))
 			.pollInterval(Duration.ofSeconds(2))
 			.until(() -> {
 				if (browser.path().startsWith(Tasklist.PATH)) {

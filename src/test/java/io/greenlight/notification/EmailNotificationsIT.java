@@ -54,6 +54,8 @@ class EmailNotificationsIT {
 
 	private static final ServerSetup SMTP = new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
 
+	private final Http http;
+
 	private final ProductionDriver productions;
 
 	private final NotificationDispatcher dispatcher;
@@ -80,7 +82,8 @@ class EmailNotificationsIT {
 	EmailNotificationsIT(@LocalServerPort int port, NotificationDispatcher dispatcher, Outbox outbox,
 			List<NotificationSender> senders, NotificationProperties properties, NotificationPreferences preferences,
 			DigestService digests, TaskService taskService, NotificationService notifications, JdbcClient jdbc) {
-		this.productions = new ProductionDriver(new Http(port));
+		this.http = new Http(port);
+		this.productions = new ProductionDriver(this.http);
 		this.dispatcher = dispatcher;
 		this.outbox = outbox;
 		this.senders = senders;
@@ -177,6 +180,33 @@ class EmailNotificationsIT {
 		assertThat(sent.status()).isEqualTo("SENT");
 		assertThat(sent.attempts()).isEqualTo(2);
 		assertThat(sent.lastError()).isNull();
+	}
+
+	@Test
+	void theServerStaysUpAndReadyWhileTheMailServerIsDownAndCreativeOpsSeeTheMailWaiting() {
+		// given the mail server is down and an email could not go out
+		this.smtp.stop();
+		String assetId = this.productions.start("Health spot");
+		this.dispatcher.dispatchDue();
+		assertThat(briefEmail(assetId).status()).isEqualTo("PENDING");
+
+		// when a load balancer, Kubernetes and an operator ask
+		Http.Response health = this.http.get(null, "/actuator/health");
+		Http.Response readiness = this.http.get(null, "/actuator/health/readiness");
+		Http.Response liveness = this.http.get(null, "/actuator/health/liveness");
+		Http.Response details = this.http.get(Users.OPS, "/actuator/health");
+
+		// then the server is up and ready: mail waits and is retried
+		assertThat(health.status()).as(health.body()).isEqualTo(200);
+		assertThat(health.json().get("status").asText()).isEqualTo("UP");
+		assertThat(readiness.status()).as(readiness.body()).isEqualTo(200);
+		assertThat(readiness.json().get("status").asText()).isEqualTo("UP");
+		assertThat(liveness.status()).isEqualTo(200);
+		// and creative-ops see that emails wait, and why
+		assertThat(details.json().get("status").asText()).isEqualTo("UP");
+		assertThat(details.json().at("/components/mail/status").asText()).isEqualTo("DELAYED");
+		assertThat(details.json().at("/components/mail/details/waiting").asLong()).isPositive();
+		assertThat(details.json().at("/components/mail/details/lastError").asText()).contains("MailSendException");
 	}
 
 	@Test

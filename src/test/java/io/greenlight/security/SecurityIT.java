@@ -2,7 +2,14 @@ package io.greenlight.security;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.greenlight.support.BrowserSession;
 import io.greenlight.support.Http;
@@ -25,10 +32,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One sign-in in front of everything, checked over real HTTP: what is open, what needs a
- * login, who may deploy, who may complete which task, what a deployment may contain.
+ * login, who may deploy, who may complete which task, what a deployment may contain; the
+ * one answer to every failed sign-in and the throttle without a proxy in front; security
+ * headers; who reads the actuator. Behind a TLS proxy: BehindTlsProxyIT.
+ * <p>
+ * All requests here come from one address (127.0.0.1): the tests keep its wrong passwords
+ * below the number after which the address itself waits.
  */
 @ServerIT
 class SecurityIT {
+
+	/** The one answer to every failed sign-in. */
+	static final String GENERIC_MESSAGE = "Wrong user name or password, or too many attempts: try again in \\d+ seconds?\\.";
+
+	private static final Pattern LOGIN_ERROR = Pattern.compile("id=\"login-error\"[^>]*>([^<]*)<");
 
 	private final int port;
 
@@ -58,6 +75,12 @@ class SecurityIT {
 		Http.Response health = this.http.get(null, "/actuator/health");
 		assertThat(health.status()).isEqualTo(200);
 		assertThat(health.json().get("status").asText()).isEqualTo("UP");
+		assertThat(health.json().has("components")).isFalse();
+		for (String probe : new String[] { "/actuator/health/liveness", "/actuator/health/readiness" }) {
+			Http.Response answer = this.http.get(null, probe);
+			assertThat(answer.status()).as(probe).isEqualTo(200);
+			assertThat(answer.json().get("status").asText()).as(probe).isEqualTo("UP");
+		}
 
 		Http.Response login = this.http.get(null, "/login");
 		assertThat(login.status()).isEqualTo(200);
@@ -66,7 +89,8 @@ class SecurityIT {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/api/assets", "/engine-rest/deployment", "/engine-rest/engine", "/engine-rest/task",
-			"/camunda/api/engine/engine/", "/camunda/api/admin/auth/user/default", "/actuator/metrics" })
+			"/camunda/api/engine/engine/", "/camunda/api/admin/auth/user/default", "/actuator/metrics",
+			"/actuator/prometheus", "/actuator/info", "/actuator/health/db" })
 	void everythingElseAnswers401WithoutALogin(String path) {
 		assertThat(this.http.get(null, path).status()).isEqualTo(401);
 	}
@@ -154,27 +178,168 @@ class SecurityIT {
 	}
 
 	@Test
-	void aWrongPasswordSaysWhyTheAccountWaits() {
-		// a user of its own: the lockout it triggers must not slow down other tests
-		createUser("lockout-target", "right-password-123");
+	void everyFailedSignInGetsTheSameMessageWhateverTheReason() {
+		createUser("same-answer", "right-password-123");
 		BrowserSession browser = new BrowserSession(this.port);
 
-		String location = browser.signIn("lockout-target", "wrong-password");
-		String page = browser.get("/login?error").body();
+		// a wrong password and an unknown user, each tried for the first time
+		assertThat(browser.signIn("same-answer", "wrong-password")).endsWith("/login?error");
+		String wrongPassword = loginError(browser);
+		assertThat(browser.signIn("nobody-here", "whatever")).endsWith("/login?error");
+		String unknownUser = loginError(browser);
+		// the right password while this address still waits for the account
+		browser.signIn("same-answer", "right-password-123");
+		String waiting = loginError(browser);
 
-		assertThat(location).endsWith("/login?error");
-		assertThat(page).contains("Wrong user name or password").contains("can sign in again in");
-		// the lock holds even for the right password until it expires
-		browser.signIn("lockout-target", "right-password-123");
-		assertThat(browser.get("/login?error").body()).contains("can sign in again in");
+		assertThat(wrongPassword).isEqualTo(unknownUser)
+			.isEqualTo("Wrong user name or password, or too many attempts: try again in 1 second.");
+		assertThat(waiting).matches(GENERIC_MESSAGE);
 	}
 
 	@Test
-	void anUnknownUserGetsTheSameAnswerAsAWrongPassword() {
-		BrowserSession browser = new BrowserSession(this.port);
+	void httpBasicGetsTheSameMessageWithRetryAfter() {
+		createUser("basic-answer", "right-password-123");
 
-		assertThat(browser.signIn("nobody-here", "whatever")).endsWith("/login?error");
-		assertThat(browser.get("/login?error").body()).contains("Wrong user name or password.");
+		Http.Response api = basic("basic-answer", "wrong-password", "/api/assets");
+		Http.Response engineRest = basic("nobody-at-all", "whatever", "/engine-rest/deployment?maxResults=1");
+
+		assertThat(api.status()).isEqualTo(401);
+		assertThat(api.json().get("detail").asText())
+			.isEqualTo("Wrong user name or password, or too many attempts: try again in 1 second.");
+		assertThat(api.raw().headers().firstValue("Retry-After")).hasValue("1");
+		assertThat(api.raw().headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"Greenlight\"");
+		assertThat(engineRest.status()).isEqualTo(401);
+		assertThat(engineRest.json().get("message").asText())
+			.isEqualTo("Wrong user name or password, or too many attempts: try again in 1 second.");
+		assertThat(engineRest.raw().headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"Greenlight\"");
+	}
+
+	@Test
+	void withoutAProxyASpoofedForwardedForDoesNotDodgeTheWait() {
+		// given no proxy is configured (GREENLIGHT_FORWARD_HEADERS none, the default)
+		createUser("spoof-target", "right-password-123");
+
+		// when an attacker sends wrong passwords, each claiming another address
+		for (int i = 1; i <= 5; i++) {
+			Http.Response guess = this.http.send(basicRequest("spoof-target", "guess-" + i, "/api/assets")
+				.header("X-Forwarded-For", "198.51.100." + i));
+			assertThat(guess.status()).isEqualTo(401);
+		}
+
+		// then the connection's address waits: even the right password is not checked
+		Http.Response right = this.http.send(basicRequest("spoof-target", "right-password-123", "/api/assets")
+			.header("X-Forwarded-For", "198.51.100.99"));
+		assertThat(right.status()).isEqualTo(401);
+		assertThat(right.json().get("detail").asText()).matches(GENERIC_MESSAGE);
+	}
+
+	@Test
+	void theEnginesOwnPasswordCheckIsThrottledToo() {
+		// Camunda's /identity/verify checks the password of any user the caller may read
+		createUser("verify-target", "right-password-123");
+
+		Http.Response wrong = this.http.postJson(Users.OPS, "/engine-rest/identity/verify", """
+				{"username": "verify-target", "password": "wrong-password"}""");
+		Http.Response right = this.http.postJson(Users.OPS, "/engine-rest/identity/verify", """
+				{"username": "verify-target", "password": "right-password-123"}""");
+
+		assertThat(wrong.status()).as(wrong.body()).isEqualTo(200);
+		assertThat(wrong.json().get("authenticated").asBoolean()).isFalse();
+		assertThat(right.json().get("authenticated").asBoolean()).as("checked while the address waits").isFalse();
+	}
+
+	@Test
+	void theEnginesOwnLockoutNoLongerLocksAnAccount() {
+		// the engine's count of wrong passwords, driven here from inside the server where
+		// no throttle applies, once locked an account after ten
+		createUser("engine-count", "right-password-123");
+		for (int i = 0; i < 12; i++) {
+			assertThat(this.identityService.checkPassword("engine-count", "wrong-" + i)).isFalse();
+		}
+
+		assertThat(this.identityService.checkPassword("engine-count", "right-password-123")).isTrue();
+		assertThat(basic("engine-count", "right-password-123", "/api/notifications").status()).isEqualTo(200);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/actuator/metrics", "/actuator/metrics/jvm.memory.used", "/actuator/prometheus",
+			"/actuator/info", "/actuator/health/db" })
+	void onlyCreativeOpsReadsTheActuator(String path) {
+		Http.Response client = this.http.get(Users.CLIENT, path);
+		Http.Response ops = this.http.get(Users.OPS, path);
+
+		assertThat(client.status()).isEqualTo(403);
+		assertThat(client.json().get("detail").asText()).contains("Only creative-ops and administrators");
+		assertThat(ops.status()).as(ops.body()).isEqualTo(200);
+	}
+
+	@Test
+	void healthDetailsAreForCreativeOpsAndTheProbesLeaveMailOut() {
+		Http.Response client = this.http.get(Users.CLIENT, "/actuator/health");
+		Http.Response ops = this.http.get(Users.OPS, "/actuator/health");
+		Http.Response readiness = this.http.get(Users.OPS, "/actuator/health/readiness");
+		Http.Response liveness = this.http.get(Users.OPS, "/actuator/health/liveness");
+
+		assertThat(client.status()).isEqualTo(200);
+		assertThat(client.json().has("components")).isFalse();
+		assertThat(ops.json().get("components").has("db")).isTrue();
+		assertThat(ops.json().at("/components/mail/status").asText()).isEqualTo("UP");
+		assertThat(ops.json().at("/components/mail/details/server").asText()).contains("written to the log");
+		assertThat(readiness.json().get("components").fieldNames()).toIterable()
+			.containsExactlyInAnyOrder("db", "readinessState");
+		assertThat(liveness.json().get("components").fieldNames()).toIterable().containsExactly("livenessState");
+	}
+
+	@Test
+	void prometheusScrapesTheTextFormat() {
+		Http.Response scrape = this.http.get(Users.OPS, "/actuator/prometheus");
+
+		assertThat(scrape.status()).isEqualTo(200);
+		assertThat(scrape.raw().headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+		assertThat(scrape.body()).contains("# TYPE jvm_memory_used_bytes gauge")
+			.contains("http_server_requests_seconds_count");
+	}
+
+	@Test
+	void greenlightsPagesAndApiSendAContentSecurityPolicyAndAReferrerPolicy() {
+		Http.Response login = this.http.get(null, "/login");
+		Http.Response api = this.http.get(Users.OPS, "/api/assets");
+		Http.Response engineRest = this.http.get(Users.OPS, "/engine-rest/engine");
+
+		assertThat(login.raw().headers().allValues("Content-Security-Policy")).singleElement()
+			.satisfies(policy -> assertThat(policy).contains("default-src 'none'")
+				.contains("style-src 'self'")
+				.contains("form-action 'self'")
+				.contains("frame-ancestors 'none'")
+				.doesNotContain("script-src"));
+		for (Http.Response json : new Http.Response[] { api, engineRest }) {
+			assertThat(json.raw().headers().allValues("Content-Security-Policy")).singleElement()
+				.isEqualTo("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+		}
+		for (Http.Response response : new Http.Response[] { login, api, engineRest }) {
+			assertThat(response.raw().headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+		}
+	}
+
+	@Test
+	void theWebappsKeepCamundasOwnContentSecurityPolicy() {
+		BrowserSession browser = new BrowserSession(this.port);
+		browser.signIn(Users.REVIEWER1, Users.PASSWORD);
+
+		HttpResponse<String> tasklist = browser.get("/camunda/app/tasklist/default/");
+
+		assertThat(tasklist.statusCode()).isEqualTo(200);
+		assertThat(tasklist.headers().allValues("Content-Security-Policy")).singleElement()
+			.satisfies(policy -> assertThat(policy).contains("script-src").contains("nonce-"));
+	}
+
+	@Test
+	void withoutAProxyForwardedHeadersChangeNothingAndTheSessionCookieIsSameSiteLax() {
+		Http.Response login = this.http.send(this.http.request(null, "/login").header("X-Forwarded-Proto", "https"));
+
+		assertThat(login.raw().headers().firstValue("Strict-Transport-Security")).isEmpty();
+		assertThat(sessionCookie(login)).contains("HttpOnly").contains("SameSite=Lax").doesNotContain("Secure");
 	}
 
 	@Test
@@ -230,6 +395,32 @@ class SecurityIT {
 			.field("enable-duplicate-filtering", "true")
 			.file(file, file, bpmn);
 		return this.http.post(user, "/engine-rest/deployment/create", body.contentType(), body.bytes());
+	}
+
+	private static String loginError(BrowserSession browser) {
+		Matcher error = LOGIN_ERROR.matcher(browser.get("/login?error").body());
+		assertThat(error.find()).as("an error on the login page").isTrue();
+		return error.group(1).trim();
+	}
+
+	private Http.Response basic(String user, String password, String path) {
+		return this.http.send(basicRequest(user, password, path));
+	}
+
+	private HttpRequest.Builder basicRequest(String user, String password, String path) {
+		String credentials = Base64.getEncoder()
+			.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+		return HttpRequest.newBuilder(URI.create(this.http.url(path))).header("Authorization", "Basic " + credentials);
+	}
+
+	private static String sessionCookie(Http.Response response) {
+		return response.raw()
+			.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter(cookie -> cookie.startsWith("JSESSIONID="))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no session cookie in " + response.raw().headers().map()));
 	}
 
 	private void createUser(String id, String password) {

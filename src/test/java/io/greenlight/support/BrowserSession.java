@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,8 +33,19 @@ public final class BrowserSession {
 
 	private final String baseUrl;
 
+	private final Map<String, String> headers = new LinkedHashMap<>();
+
 	public BrowserSession(int port) {
 		this.baseUrl = "http://localhost:" + port;
+	}
+
+	/**
+	 * Sends this header with every request from now on, as a reverse proxy in front of
+	 * the server would add it ({@code X-Forwarded-For}).
+	 */
+	public BrowserSession header(String name, String value) {
+		this.headers.put(name, value);
+		return this;
 	}
 
 	/**
@@ -98,6 +111,7 @@ public final class BrowserSession {
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) {
+		this.headers.forEach(request::header);
 		try {
 			return this.client.send(request.timeout(Duration.ofSeconds(30)).build(),
 					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
