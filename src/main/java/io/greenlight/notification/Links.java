@@ -35,6 +35,16 @@ class Links {
 		return (assetId != null) ? this.baseUrl + "/api/assets/" + assetId : null;
 	}
 
+	/** The version's review room: the work, its comments and the decision. */
+	String reviewRoom(String versionId) {
+		return (versionId != null) ? this.baseUrl + reviewRoomPath(versionId) : null;
+	}
+
+	/** The review room's path on this server, for links inside Greenlight. */
+	static String reviewRoomPath(String versionId) {
+		return (versionId != null) ? "/review/" + versionId : null;
+	}
+
 	/** The version's file. */
 	String versionFile(String versionId) {
 		return (versionId != null) ? this.baseUrl + "/api/versions/" + versionId + "/file" : null;

@@ -55,6 +55,7 @@ class MailComposer {
 		context.setVariable("taskLink", this.links.task(notification.taskId()));
 		context.setVariable("tasklistLink", this.links.tasklist());
 		context.setVariable("assetLink", this.links.asset(notification.assetId()));
+		context.setVariable("reviewRoomLink", this.links.reviewRoom(notification.versionId()));
 		context.setVariable("versionLink", this.links.versionFile(notification.versionId()));
 		Asset asset = (notification.assetId() != null) ? this.assets.find(notification.assetId()).orElse(null) : null;
 		AssetVersion version = (notification.versionId() != null)
@@ -93,7 +94,8 @@ class MailComposer {
 	}
 
 	private static final Map<NotificationEvent, String> INTROS = Map.ofEntries(
-			Map.entry(NotificationEvent.REVIEW_REQUESTED, "You are asked to review this. Open the task to decide."),
+			Map.entry(NotificationEvent.REVIEW_REQUESTED,
+					"You are asked to review this. Open the review room to see it, comment on it and decide."),
 			Map.entry(NotificationEvent.REMINDER, "This review is still waiting for your decision."),
 			Map.entry(NotificationEvent.OVERDUE_ESCALATION, "This review is past its due date."),
 			Map.entry(NotificationEvent.DECISION_MADE, "A reviewer decided on this version."),

@@ -67,9 +67,21 @@ class NotificationFeed {
 			.update();
 	}
 
-	/** One notification in a user's feed. */
+	/**
+	 * One notification in a user's feed.
+	 *
+	 * @param reviewRoom the review room of the version it is about (a path on this
+	 * server), or null when it is about no version
+	 */
 	record FeedItem(String id, NotificationEvent event, String subject, String assetId, String versionId, String taskId,
-			OffsetDateTime createdAt, OffsetDateTime readAt, boolean read) {
+			OffsetDateTime createdAt, OffsetDateTime readAt, boolean read, String reviewRoom) {
+
+		FeedItem(String id, NotificationEvent event, String subject, String assetId, String versionId, String taskId,
+				OffsetDateTime createdAt, OffsetDateTime readAt, boolean read) {
+			this(id, event, subject, assetId, versionId, taskId, createdAt, readAt, read,
+					Links.reviewRoomPath(versionId));
+		}
+
 	}
 
 }

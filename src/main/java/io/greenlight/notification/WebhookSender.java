@@ -106,8 +106,12 @@ class WebhookSender implements NotificationSender {
 	private byte[] body(OutboxNotification notification, WebhookSubscription subscription) throws IOException {
 		String assetLink = this.links.asset(notification.assetId());
 		String taskLink = this.links.task(notification.taskId());
+		String reviewRoomLink = this.links.reviewRoom(notification.versionId());
 		if (subscription.format() == WebhookFormat.SLACK) {
 			StringBuilder text = new StringBuilder("*").append(notification.subject()).append("*");
+			if (reviewRoomLink != null) {
+				text.append("\n<").append(reviewRoomLink).append("|Open the review room>");
+			}
 			if (taskLink != null) {
 				text.append("\n<").append(taskLink).append("|Open the task>");
 			}
@@ -131,6 +135,7 @@ class WebhookSender implements NotificationSender {
 		Map<String, String> linkMap = new LinkedHashMap<>();
 		linkMap.put("asset", assetLink);
 		linkMap.put("task", taskLink);
+		linkMap.put("reviewRoom", reviewRoomLink);
 		payload.put("links", linkMap);
 		return this.json.writeValueAsBytes(payload);
 	}

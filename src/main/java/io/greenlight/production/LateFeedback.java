@@ -35,11 +35,19 @@ class LateFeedback {
 	 * reviewer of a settled stage of this version, or has decided in it already
 	 */
 	Optional<ReviewStage> keep(AssetVersion version, String userId, String decision, String comment) {
-		Optional<ReviewStage> stage = this.stages.settledStageReviewedBy(version.id(), userId)
-			.filter(settled -> !this.approvals.hasDecided(version.id(), settled.stage(), userId));
+		Optional<ReviewStage> stage = settledWithout(version, userId);
 		stage.ifPresent(settled -> this.approvals.recordLateFeedback(version.assetId(), version.id(), settled.stage(),
 				parse(decision), comment, userId));
 		return stage;
+	}
+
+	/**
+	 * The settled stage of this version the user reviewed without deciding in it: where
+	 * their decision would be kept as late feedback.
+	 */
+	Optional<ReviewStage> settledWithout(AssetVersion version, String userId) {
+		return this.stages.settledStageReviewedBy(version.id(), userId)
+			.filter(settled -> !this.approvals.hasDecided(version.id(), settled.stage(), userId));
 	}
 
 	private static ReviewDecision parse(String decision) {

@@ -1,5 +1,6 @@
 package io.greenlight.production;
 
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -37,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  * once; the others are told it is on record already.
  */
 @Service
-class ReviewDecisionService {
+public class ReviewDecisionService {
 
 	private final AssetAccess access;
 
@@ -89,22 +90,53 @@ class ReviewDecisionService {
 				return late;
 			}
 		}
-		if (version.status() == VersionStatus.SUPERSEDED) {
-			AssetVersion latest = this.assets.latestVersion(version.assetId(), version.variant()).orElse(version);
-			throw new ConflictException("v" + version.number() + " of " + asset.title() + " is superseded by v"
-					+ latest.number() + ", the latest version: decide on v" + latest.number() + " (" + latest.id()
-					+ "). Comments on v" + version.number() + " stay readable.");
-		}
-		if (version.status() == VersionStatus.APPROVED) {
-			throw new ConflictException("v" + version.number() + " of " + asset.title()
-					+ " is approved and locked: it takes no more decisions.");
-		}
-		if (task.isEmpty()) {
-			throw noOpenReview(asset, version, userId);
+		Optional<ConflictException> refusal = refusal(asset, version, userId, task);
+		if (refusal.isPresent()) {
+			throw refusal.get();
 		}
 		this.taskService.complete(task.get().getId(),
 				Variables.createVariables().putValue(Var.DECISION, decision).putValue(Var.DECISION_COMMENT, comment));
 		return Optional.empty();
+	}
+
+	/**
+	 * Whether the signed-in user can decide on the version now, asked before they try:
+	 * the same answer {@link #decide} would give, without deciding.
+	 */
+	@Transactional(readOnly = true)
+	public DecisionChance chance(String versionId, String userId) {
+		AssetVersion version = this.access.visibleVersion(versionId);
+		Asset asset = this.assets.get(version.assetId());
+		Optional<Task> task = openReviewTask(asset, version, userId);
+		if (task.isEmpty()) {
+			Optional<ReviewStage> settled = this.lateFeedback.settledWithout(version, userId);
+			if (settled.isPresent()) {
+				return new DecisionChance(true, true, settled.get().stage(), settled.get().dueAt(),
+						"The " + settled.get().stage() + " stage of v" + version.number() + " settled ("
+								+ settled.get().outcome() + ") before you decided: your decision is kept as late "
+								+ "feedback and shown with the next version.");
+			}
+		}
+		Optional<ConflictException> refusal = refusal(asset, version, userId, task);
+		if (refusal.isPresent()) {
+			return new DecisionChance(false, false, null, null, refusal.get().getMessage());
+		}
+		ReviewStage stage = this.stages.find(task.get().getProcessInstanceId()).orElseThrow();
+		return new DecisionChance(true, false, stage.stage(), stage.dueAt(), null);
+	}
+
+	private Optional<ConflictException> refusal(Asset asset, AssetVersion version, String userId, Optional<Task> task) {
+		if (version.status() == VersionStatus.SUPERSEDED) {
+			AssetVersion latest = this.assets.latestVersion(version.assetId(), version.variant()).orElse(version);
+			return Optional.of(new ConflictException("v" + version.number() + " of " + asset.title()
+					+ " is superseded by v" + latest.number() + ", the latest version: decide on v" + latest.number()
+					+ " (" + latest.id() + "). Comments on v" + version.number() + " stay readable."));
+		}
+		if (version.status() == VersionStatus.APPROVED) {
+			return Optional.of(new ConflictException("v" + version.number() + " of " + asset.title()
+					+ " is approved and locked: it takes no more decisions."));
+		}
+		return task.isEmpty() ? Optional.of(noOpenReview(asset, version, userId)) : Optional.empty();
 	}
 
 	private ConflictException noOpenReview(Asset asset, AssetVersion version, String userId) {
@@ -153,6 +185,16 @@ class ReviewDecisionService {
 					+ "where it stands.");
 		}
 		return ex;
+	}
+
+	/**
+	 * What the user may do about a version: decide (on time, or late when their stage
+	 * settled without them), or not, and why in the words a refused decision would use.
+	 *
+	 * @param stage the review stage the decision counts in, when it can be made
+	 * @param dueAt when that stage is due
+	 */
+	public record DecisionChance(boolean canDecide, boolean late, String stage, OffsetDateTime dueAt, String reason) {
 	}
 
 }

@@ -1,6 +1,11 @@
 package io.greenlight.security;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -37,6 +42,30 @@ public class UserDirectory {
 			.stream()
 			.map(User::getId)
 			.toList());
+	}
+
+	/**
+	 * The names people know these users by ("first last", or the id when the user has no
+	 * name), by user id in the order given; unknown ids are named by their id.
+	 */
+	public Map<String, String> names(Collection<String> userIds) {
+		Map<String, String> names = new LinkedHashMap<>();
+		userIds.forEach(id -> names.put(id, id));
+		if (userIds.isEmpty()) {
+			return names;
+		}
+		this.system.run(() -> this.identityService.createUserQuery()
+			.userIdIn(userIds.toArray(String[]::new))
+			.list()
+			.forEach(user -> names.put(user.getId(), nameOf(user))));
+		return names;
+	}
+
+	private static String nameOf(User user) {
+		String name = Stream.of(user.getFirstName(), user.getLastName())
+			.filter(part -> part != null && !part.isBlank())
+			.collect(Collectors.joining(" "));
+		return name.isBlank() ? user.getId() : name;
 	}
 
 	/** Creative-ops and administrators see every project (see {@link CurrentUser}). */

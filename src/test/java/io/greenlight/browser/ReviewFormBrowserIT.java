@@ -64,6 +64,7 @@ class ReviewFormBrowserIT {
 		CamundaForm form = review.form();
 		assertThat(form.awaitText("Review " + title + " v1")).contains("Open comments on v1: 2.")
 			.doesNotContain("Still open");
+		assertThat(form.linkHref("Open the review room")).endsWith("/review/" + v1);
 		assertThat(form.linkHref("Open the file")).endsWith("/api/versions/" + v1 + "/file");
 		assertThat(form.linkHref("Read the comments")).endsWith("/api/versions/" + v1 + "/comments");
 

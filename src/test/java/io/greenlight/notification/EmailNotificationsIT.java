@@ -138,10 +138,13 @@ class EmailNotificationsIT {
 			.isEqualTo("REVIEW_REQUESTED:" + taskId + ":reviewer1:EMAIL");
 		String text = part(mail, "text/plain");
 		String html = part(mail, "text/html");
+		String v1 = this.productions.latestVersionId(assetId);
 		assertThat(text).contains("Hello Riley")
+			.contains("Open the review room: https://greenlight.test/review/" + v1)
 			.contains("https://greenlight.test/camunda/app/tasklist/default/#/?task=" + taskId)
 			.contains("https://greenlight.test/api/assets/" + assetId);
-		assertThat(html).contains("href=\"https://greenlight.test/camunda/app/tasklist/default/#/?task=" + taskId)
+		assertThat(html).contains("href=\"https://greenlight.test/review/" + v1 + "\"")
+			.contains("href=\"https://greenlight.test/camunda/app/tasklist/default/#/?task=" + taskId)
 			.contains("href=\"https://greenlight.test/api/assets/" + assetId);
 		// and the producer was asked to decide on the brief, and told about the version
 		assertThat(received("Please decide: Approve brief: Mail spot")).extracting(EmailNotificationsIT::to)

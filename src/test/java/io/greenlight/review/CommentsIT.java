@@ -41,7 +41,7 @@ class CommentsIT {
 	void commentsOnV1AreListedNextToV2UntilResolved() {
 		// given version 1 of a video in internal review
 		String assetId = this.productions.inInternalReview("Comment spot");
-		String v1 = latestVersionId(assetId);
+		String v1 = this.productions.latestVersionId(assetId);
 
 		// when reviewers comment on a frame and on a region of it, and reply in the
 		// thread
@@ -72,7 +72,7 @@ class CommentsIT {
 				Map.of("decision", "CHANGES_REQUESTED", "decisionComment", "See my comments on the frame"));
 		this.productions.claimAndComplete(Users.CREATIVE, assetId, "UserTask_ProduceVersion",
 				Map.of("versionNote", "Bigger logo"));
-		String v2 = latestVersionId(assetId);
+		String v2 = this.productions.latestVersionId(assetId);
 		JsonNode onV2 = this.http.get(Users.REVIEWER2, "/api/versions/" + v2 + "/comments").json();
 		assertThat(onV2.get("number").asInt()).isEqualTo(2);
 		assertThat(onV2.get("previousNumber").asInt()).isEqualTo(1);
@@ -98,7 +98,7 @@ class CommentsIT {
 	@Test
 	void anchorsThatMakeNoSenseAreRefusedWithWhatIsWrong() {
 		String assetId = this.productions.inInternalReview("Anchor checks");
-		String v1 = latestVersionId(assetId);
+		String v1 = this.productions.latestVersionId(assetId);
 
 		Http.Response outside = post(Users.REVIEWER1, v1, """
 				{"body": "Here", "anchor": {"x": 0.8, "y": 0.5, "w": 0.4, "h": 0.2}}""");
@@ -154,14 +154,10 @@ class CommentsIT {
 	@Test
 	void someoneOutsideTheProjectCannotReadOrAddComments() {
 		String assetId = this.productions.inInternalReview("Private feedback");
-		String v1 = latestVersionId(assetId);
+		String v1 = this.productions.latestVersionId(assetId);
 
 		assertThat(this.http.get(Users.REVIEWER3, "/api/versions/" + v1 + "/comments").status()).isEqualTo(404);
 		assertThat(post(Users.REVIEWER3, v1, "{\"body\": \"Sneaky\"}").status()).isEqualTo(404);
-	}
-
-	private String latestVersionId(String assetId) {
-		return this.http.get(Users.PRODUCER, "/api/assets/" + assetId).json().at("/latestVersion/id").asText();
 	}
 
 	private JsonNode comment(String user, String versionId, String json) {

@@ -150,4 +150,31 @@ public final class ProductionDriver {
 		return this.http.post(user, "/api/assets/" + assetId + "/versions", body.contentType(), body.bytes());
 	}
 
+	/** Decides on a version through Greenlight's API, as the review room does. */
+	public Http.Response decide(String user, String versionId, String decision, String comment) {
+		String json = (comment == null) ? "{\"decision\": \"%s\"}".formatted(decision)
+				: "{\"decision\": \"%s\", \"comment\": \"%s\"}".formatted(decision, comment);
+		return this.http.postJson(user, "/api/versions/" + versionId + "/decisions", json);
+	}
+
+	/** The id of the asset's latest version, as its producer reads it. */
+	public String latestVersionId(String assetId) {
+		return this.http.get(Users.PRODUCER, "/api/assets/" + assetId).json().at("/latestVersion/id").asText();
+	}
+
+	/**
+	 * A social post whose internal stage (ANY) reviewer1 settled by requesting changes on
+	 * v1: reviewer2's review was withdrawn, and the production waits for v2.
+	 */
+	public String socialPostSettledWithoutReviewer2(String title) {
+		String assetId = start(title, "SOCIAL");
+		claimAndComplete(Users.PRODUCER, assetId, "UserTask_ApproveBrief", Map.of("briefDecision", "APPROVED"));
+		claimAndComplete(Users.CREATIVE, assetId, "UserTask_ProduceVersion", Map.of("versionNote", "First cut"));
+		awaitTask(Users.REVIEWER2, assetId, "UserTask_ReviewAsset");
+		Http.Response changes = decide(Users.REVIEWER1, latestVersionId(assetId), "CHANGES_REQUESTED", "Too long");
+		assertThat(changes.status()).as(changes.body()).isEqualTo(204);
+		awaitTask(Users.CREATIVE, assetId, "UserTask_ProduceVersion");
+		return assetId;
+	}
+
 }

@@ -127,6 +127,9 @@ public final class CreativeProductionProcess {
 		/** Task-local, for the review form: where to open the version's file. */
 		public static final String VERSION_FILE_URL = "versionFileUrl";
 
+		/** Task-local, for the review form: the version's review room. */
+		public static final String REVIEW_ROOM_URL = "reviewRoomUrl";
+
 		/** Task-local, for the review form: where to read the version's comments. */
 		public static final String COMMENTS_URL = "commentsUrl";
 
@@ -156,8 +159,8 @@ public final class CreativeProductionProcess {
 		public static final List<String> SERVER_SET = List.of(INITIATOR, ASSET_ID, ASSET_VERSION_ID, PRODUCTION_STAGE,
 				REVIEW_OUTCOME, STAGE_REVIEWER_ROLE, STAGE_DECISION_RULE, STAGE_QUORUM, STAGE_DUE_BUSINESS_DAYS,
 				STAGE_BACKUP_GROUP, NOTIFICATION_EVENT, FILE_SHA256, FILE_NAME, FILE_MEDIA_TYPE, FILE_SIZE,
-				FILE_DURATION_MS, ASSET_TITLE, VERSION_NUMBER, VERSION_FILE_URL, COMMENTS_URL, OPEN_COMMENTS,
-				PREVIOUS_VERSION_NUMBER, PREVIOUS_OPEN_COMMENTS, REVISION_ROUNDS);
+				FILE_DURATION_MS, ASSET_TITLE, VERSION_NUMBER, VERSION_FILE_URL, REVIEW_ROOM_URL, COMMENTS_URL,
+				OPEN_COMMENTS, PREVIOUS_VERSION_NUMBER, PREVIOUS_OPEN_COMMENTS, REVISION_ROUNDS);
 
 		private Var() {
 		}

@@ -64,8 +64,9 @@ class ReviewTaskFacts {
 	private Map<String, Object> facts(AssetVersion version) {
 		Optional<AssetVersion> previous = this.comments.previousVersion(version);
 		return Map.of(Var.ASSET_TITLE, this.assets.get(version.assetId()).title(), Var.VERSION_NUMBER, version.number(),
-				Var.VERSION_FILE_URL, fileUrl(version), Var.COMMENTS_URL, "/api/versions/" + version.id() + "/comments",
-				Var.OPEN_COMMENTS, this.comments.openCount(version.id()), Var.PREVIOUS_VERSION_NUMBER,
+				Var.VERSION_FILE_URL, fileUrl(version), Var.REVIEW_ROOM_URL, "/review/" + version.id(),
+				Var.COMMENTS_URL, "/api/versions/" + version.id() + "/comments", Var.OPEN_COMMENTS,
+				this.comments.openCount(version.id()), Var.PREVIOUS_VERSION_NUMBER,
 				previous.map(AssetVersion::number).orElse(0), Var.PREVIOUS_OPEN_COMMENTS,
 				previous.map(before -> this.comments.openCount(before.id())).orElse(0L));
 	}
