@@ -16,7 +16,9 @@ export class MentionBox {
     this.list = h('ul', { class: 'mentions', role: 'listbox', hidden: true, id: `${textarea.id}-mentions`, 'aria-label': 'Mention a project member' });
     textarea.setAttribute('aria-autocomplete', 'list');
     textarea.setAttribute('aria-controls', this.list.id);
-    textarea.after(this.list);
+    const field = h('div', { class: 'field' });
+    textarea.replaceWith(field);
+    field.append(textarea, this.list);
     textarea.addEventListener('input', () => this.update());
     textarea.addEventListener('click', () => this.update());
     textarea.addEventListener('blur', () => setTimeout(() => this.close(), 150));

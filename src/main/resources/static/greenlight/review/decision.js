@@ -87,9 +87,13 @@ export class DecisionPanel {
       element.disabled = locked;
     }
     this.form.classList.toggle('locked', locked);
+    // once decided, the choices are gone: the panel says what was decided
+    const done = locked && !!last && !room.superseded;
+    this.form.classList.toggle('done', done);
     this.reason.hidden = !locked;
     if (locked) {
-      let text = review.reason || 'You cannot decide on this version.';
+      // the server's sentence may name the latest version's id: the link below does
+      let text = (review.reason || 'You cannot decide on this version.').replace(/\s*\([0-9a-f]{8}-[0-9a-f-]{27}\)/g, '');
       if (last && !room.superseded) {
         text = `You ${DECIDED[last.decision] || last.decision} on ${formatDate(new Date(last.decidedAt))}${last.late ? ' (late: kept, not counted)' : ''}.`;
       }
@@ -97,8 +101,7 @@ export class DecisionPanel {
         room.superseded && room.latestVersionId ? [' ', h('a', { href: `/review/${room.latestVersionId}`, text: 'Open the latest version' })] : null);
       this.reason.classList.toggle('done', !!last && !room.superseded);
     }
-    const stage = review.stage ? ` (${STAGES[review.stage] || review.stage}${review.dueAt ? `, ${dueInWords(review.dueAt, now).text.toLowerCase()}` : ''})` : '';
-    byId('decision-legend').textContent = `Your decision${review.canDecide ? stage : ''}`;
+    byId('decision-legend').textContent = review.canDecide && review.late ? 'Your decision (late: kept, not counted)' : 'Your decision';
     this.hintComment();
   }
 
@@ -112,7 +115,7 @@ export class DecisionPanel {
     }
     const comment = this.comment.value.trim();
     if (needsComment(decision) && !comment) {
-      this.showError('A comment is required when you request changes: say what should change.');
+      this.showError('Nothing was sent: write what should change first.');
       this.comment.focus();
       return;
     }
@@ -123,6 +126,7 @@ export class DecisionPanel {
       for (const input of this.form.querySelectorAll('input[name="decision"]')) {
         input.checked = false;
       }
+      this.hintComment();
       const text = answer.status === 202
         ? (answer.body && answer.body.detail) || 'Your decision was kept as late feedback.'
         : `Done: you chose “${DECISIONS[decision]}”.`;

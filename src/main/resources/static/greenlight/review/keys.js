@@ -108,6 +108,7 @@ export const SHORTCUTS = [
   ['J / K / L', 'Play backwards (again: faster) / pause / play (again: faster)'],
   ['← / →', 'One frame back / forward'],
   ['Shift + ← / →', 'One second back / forward'],
+  ['Home / End', 'To the first / last frame'],
   ['I / O', 'Mark the start / end of a range to comment on'],
   ['C', 'Comment at the current frame'],
   ['Esc', 'Cancel the region or range being marked'],

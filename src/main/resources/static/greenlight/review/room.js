@@ -437,8 +437,26 @@ function renderPrevious(comments) {
     h('p', { text: thread.comment.body }))));
 }
 
+// a poll that set out before a change of the user's must not answer after it: only an
+// answer to a later request than the one last drawn is drawn
+const asked = { comments: 0, room: 0 };
+const drawn = { comments: 0, room: 0 };
+
+async function fresh(kind, url) {
+  const request = ++asked[kind];
+  const answer = await getJson(url);
+  if (request < drawn[kind]) {
+    return null;
+  }
+  drawn[kind] = request;
+  return answer;
+}
+
 async function refreshComments() {
-  applyComments(await getJson(api.comments));
+  const comments = await fresh('comments', api.comments);
+  if (comments) {
+    applyComments(comments);
+  }
 }
 
 function applyRoom(room) {
@@ -458,7 +476,10 @@ function applyRoom(room) {
 }
 
 async function refreshRoom() {
-  applyRoom(await getJson(api.room));
+  const room = await fresh('room', api.room);
+  if (room) {
+    applyRoom(room);
+  }
 }
 
 let pollFailures = 0;

@@ -188,7 +188,7 @@ export class Timeline {
     const video = this.kind === 'video';
     this.timecode.textContent = video ? timecode(player.time, fps) : clock(player.time);
     this.total.textContent = video ? timecode(lastFrame(duration, fps) / fps, fps) : clock(duration);
-    this.fpsLabel.textContent = video ? `${Number.isInteger(fps) ? fps : fps.toFixed(3)} fps${player.fpsMeasured ? '' : '?'}` : '';
+    this.fpsLabel.textContent = video ? `${Number.isInteger(fps) ? fps : fps.toFixed(3)} fps` : '';
     this.fpsLabel.title = player.fpsMeasured ? 'Frame rate, measured while playing' : 'Frame rate assumed until the video has played a moment';
     const state = player.state;
     this.rate.textContent = state.direction === 0 || state.rate === 1 && state.direction === 1 ? ''

@@ -18,7 +18,9 @@ export const DECIDED = {
   NOT_RELEVANT: 'marked it not relevant',
 };
 
-export const STAGES = { INTERNAL: 'Internal review', CLIENT: 'Client review' };
+export const STAGES = {
+  INTERNAL_REVIEW: 'Internal review', CLIENT_REVIEW: 'Client review', INTERNAL: 'Internal review', CLIENT: 'Client review',
+};
 
 /** A member's name, or the id when the member is unknown (e.g. removed since). */
 export function nameOf(id, members) {
