@@ -195,6 +195,12 @@ function buildStage(room) {
     });
     state.view.media.addEventListener('loadedmetadata', () => state.timeline.drawMarks());
   }
+  threads.empty.textContent = {
+    video: 'No comments yet. Pick a frame or a range, draw a region if it helps, and write what should change.',
+    audio: 'No comments yet. Pick a moment or a range and write what should change.',
+    image: 'No comments yet. Draw a region and write what should change.',
+    pdf: 'No comments yet. Turn to the page and write what should change.',
+  }[state.kind] || 'No comments yet.';
   byId('zoom-tools').hidden = !state.view.zoomable;
   byId('draw-region').hidden = !(state.kind === 'video' || state.kind === 'image');
   byId('page-tools').hidden = state.kind !== 'pdf';
@@ -304,51 +310,59 @@ function chip(label, onRemove, removeLabel, id) {
 let composerKey = null;
 function renderComposerAnchor() {
   const parts = [];
-  const anchor = composerAnchor() || {};
   if (state.player) {
     if (state.range) {
-      parts.push(chip(`${timeText(state.range.timeMs)} – ${timeText(state.range.endMs)}`, () => {
-        state.range = null;
-        state.timeline.setRange(null);
-        renderComposerAnchor();
-      }, 'Forget the range', 'anchor-range'));
+      parts.push({ kind: 'range', label: `${timeText(state.range.timeMs)} – ${timeText(state.range.endMs)}` });
     }
     else {
-      parts.push(['check', composer.atTime, state.player ? `At ${timeText(anchor.timeMs ?? frameStartMs(state.player.frame, state.player.fps))}` : '']);
+      parts.push({ kind: 'check', checked: composer.atTime, label: `At ${timeText(frameStartMs(state.player.frame, state.player.fps))}` });
     }
   }
   if (state.kind === 'pdf') {
-    parts.push(['page', composer.onPage, `On page ${state.view.page}`]);
+    parts.push({ kind: 'page', checked: composer.onPage, label: `On page ${state.view.page}` });
   }
   if (state.region) {
-    parts.push(chip('Region marked', () => {
-      state.region = null;
-      state.view.setDraft(null);
-      renderComposerAnchor();
-    }, 'Remove the region', 'anchor-region'));
+    parts.push({ kind: 'region', label: 'Region marked' });
   }
-  const key = JSON.stringify(parts.map((part) => (part instanceof Node ? part.id + part.textContent : part)));
+  // while the video plays only the time changes: update the text, keep the elements
+  const key = JSON.stringify(parts.map((part) => [part.kind, part.checked, part.kind === 'check' ? '' : part.label]));
   if (key === composerKey) {
+    for (const part of parts) {
+      const text = byId(`anchor-${part.kind}-text`);
+      if (text && text.textContent !== part.label) {
+        text.textContent = part.label;
+      }
+    }
     return;
   }
   composerKey = key;
   fill(composer.anchor, parts.map((part) => {
-    if (part instanceof Node) {
-      return part;
+    if (part.kind === 'range') {
+      return chip(part.label, () => {
+        state.range = null;
+        state.timeline.setRange(null);
+        renderComposerAnchor();
+      }, 'Forget the range', 'anchor-range');
     }
-    const [kind, checked, label] = part;
-    const input = h('input', { type: 'checkbox', id: `anchor-${kind}`, checked });
+    if (part.kind === 'region') {
+      return chip(part.label, () => {
+        state.region = null;
+        state.view.setDraft(null);
+        renderComposerAnchor();
+      }, 'Remove the region', 'anchor-region');
+    }
+    const input = h('input', { type: 'checkbox', id: `anchor-${part.kind}`, checked: part.checked });
     input.addEventListener('change', () => {
-      if (kind === 'check') {
+      if (part.kind === 'check') {
         composer.atTime = input.checked;
       }
       else {
         composer.onPage = input.checked;
       }
-      composerKey = null;
       renderComposerAnchor();
     });
-    return h('label', { class: 'chip check-chip', for: `anchor-${kind}` }, input, h('span', { text: label, id: `anchor-${kind}-text` }));
+    return h('label', { class: 'chip check-chip', for: `anchor-${part.kind}` }, input,
+      h('span', { text: part.label, id: `anchor-${part.kind}-text` }));
   }));
 }
 

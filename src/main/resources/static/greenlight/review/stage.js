@@ -212,7 +212,10 @@ export class MediaView {
     const vw = this.viewport.clientWidth;
     const vh = this.viewport.clientHeight;
     if (this.fitted || !this.zoomable) {
-      this.view = fitView(this.size.w, this.size.h, vw, vh);
+      // a page or a picture gets a margin of dark stage around it; a video fills the stage
+      const pad = this.zoomable ? 16 : 0;
+      const view = fitView(this.size.w, this.size.h, vw - 2 * pad, vh - 2 * pad);
+      this.view = { scale: view.scale, x: view.x + pad, y: view.y + pad };
     }
     this.applyView();
   }

@@ -109,12 +109,16 @@ class ReviewRoomBrowserIT {
 			.await("the reply in the thread",
 					driver -> room.threadOf(id).getText().contains("Agreed, @Robin Reviewer can you check?"));
 		room.click(By.cssSelector("#thread-" + id + " button.resolve"));
-		room.browser().await("the thread resolved", driver -> room.threadOf(id).getText().contains("Resolved"));
+		room.browser()
+			.await("the thread resolved", driver -> room.threadOf(id).getAttribute("class").contains("resolved")
+					&& room.threadOf(id).getText().contains("Reopen"));
 		assertThat(this.http.get(Users.REVIEWER1, "/api/versions/" + v1 + "/comments").json().get("openCount").asInt())
 			.isZero();
 		room.screenshot("video-resolved");
 		room.click(By.cssSelector("#thread-" + id + " button.reopen"));
-		room.browser().await("the thread open again", driver -> !room.threadOf(id).getText().contains("Resolved"));
+		room.browser()
+			.await("the thread open again", driver -> !room.threadOf(id).getAttribute("class").contains("resolved")
+					&& room.threadOf(id).getText().contains("Resolve"));
 		assertThat(this.http.get(Users.REVIEWER1, "/api/versions/" + v1 + "/comments").json().get("openCount").asInt())
 			.isEqualTo(1);
 	}
@@ -264,7 +268,10 @@ class ReviewRoomBrowserIT {
 		assertThat(browser.driver().getPageSource()).doesNotContain(other.assetId()).doesNotContain("Bolt spot");
 		assertThat(browser.visible(By.id("home")).getAttribute("href")).endsWith("/camunda/app/tasklist/default/");
 		room.screenshot("not-found");
-		assertThat(this.http.get(Users.CLIENT, "/review/" + other.versionId()).status()).isEqualTo(404);
+		Http.Response notFound = this.http.get(Users.CLIENT, "/review/" + other.versionId());
+		assertThat(notFound.status()).isEqualTo(404);
+		assertThat(notFound.raw().headers().firstValue("Content-Security-Policy"))
+			.hasValueSatisfying(policy -> assertThat(policy).contains("script-src 'self'").doesNotContain("unsafe"));
 		browser.click(By.id("home"));
 		browser.await("Tasklist", driver -> browser.path().startsWith("/camunda/app/tasklist"));
 	}
@@ -336,6 +343,29 @@ class ReviewRoomBrowserIT {
 		room.click(By.cssSelector("#threads .thread button.where"));
 		room.browser().await("back on page 2", driver -> room.text(By.id("page-label")).equals("Page 2 of 2"));
 		room.screenshot("pdf-page-2");
+	}
+
+	@Test
+	void anAudioFileHasATimelineToCommentOn() {
+		// given a jingle in review
+		String title = "Jingle " + unique();
+		String v1 = firstVersion(title, "AUDIO", "jingle.mp3");
+		RoomPage room = signedIn(Users.REVIEWER1).open(v1).awaitMedia();
+		assertThat(room.timecode()).isEqualTo("0:00.0");
+
+		// when the reviewer skips a second ahead and comments there
+		room.pressWithShift(Keys.ARROW_RIGHT).awaitTimecode("0:01.0");
+		WebElement thread = room.post("Louder from here");
+
+		// then the comment is at 1 s, with its marker on the timeline
+		assertThat(thread.getText()).contains("0:01.0");
+		assertThat(this.http.get(Users.REVIEWER1, "/api/versions/" + v1 + "/comments")
+			.json()
+			.at("/threads/0/comment/anchor/timeMs")
+			.asLong()).isEqualTo(1000);
+		assertThat(room.browser().visible(By.cssSelector("button.marker")).getAttribute("aria-label"))
+			.isEqualTo("Comment 1 at 0:01.0");
+		room.screenshot("audio");
 	}
 
 	// helpers

@@ -85,6 +85,12 @@ final class RoomPage {
 		return this;
 	}
 
+	/** Presses a key with Shift held down. */
+	RoomPage pressWithShift(Keys key) {
+		new Actions(this.browser.driver()).keyDown(Keys.SHIFT).sendKeys(key).keyUp(Keys.SHIFT).perform();
+		return this;
+	}
+
 	RoomPage pressTimes(Keys key, int times) {
 		for (int i = 0; i < times; i++) {
 			press(key);
