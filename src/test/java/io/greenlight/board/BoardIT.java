@@ -113,6 +113,21 @@ class BoardIT {
 		assertThat(assetIds(board(Users.OPS, "?projectId=" + other.projectId()))).containsExactly(other.assetId());
 	}
 
+	@Test
+	void theAssetsTimelineShowsEachPhaseAndWhatStillRuns() {
+		String review = this.productions.inInternalReview("Timeline" + " " + System.nanoTime() % 100000);
+
+		Http.Response timeline = this.http.get(Users.PRODUCER, "/api/assets/" + review + "/timeline");
+		Http.Response outsider = this.http.get(Users.REVIEWER3, "/api/assets/" + review + "/timeline");
+
+		assertThat(timeline.status()).as(timeline.body()).isEqualTo(200);
+		assertThat(timeline.json()).extracting(phase -> phase.get("kind").asText() + ":" + phase.get("running"))
+			.containsExactly("BRIEF:false", "PRODUCTION:false", "REVIEW:true");
+		assertThat(timeline.json().get(2).get("waitingFor")).extracting(JsonNode::asText)
+			.containsExactlyInAnyOrder(Users.REVIEWER1, Users.REVIEWER2);
+		assertThat(outsider.status()).isEqualTo(404);
+	}
+
 	private JsonNode board(String user, String query) {
 		Http.Response board = this.http.get(user, "/api/board" + query);
 		assertThat(board.status()).as(board.body()).isEqualTo(200);
