@@ -2,6 +2,7 @@ package io.greenlight.notification;
 
 import java.net.URI;
 
+import io.greenlight.review.room.ReviewRoom;
 import io.greenlight.system.GreenlightProperties;
 
 import org.springframework.stereotype.Component;
@@ -42,7 +43,7 @@ class Links {
 
 	/** The review room's path on this server, for links inside Greenlight. */
 	static String reviewRoomPath(String versionId) {
-		return (versionId != null) ? "/review/" + versionId : null;
+		return (versionId != null) ? ReviewRoom.path(versionId) : null;
 	}
 
 	/** The version's file. */

@@ -8,6 +8,7 @@ import io.greenlight.asset.AssetVersion;
 import io.greenlight.production.process.CreativeProductionProcess.Var;
 import io.greenlight.review.CommentService;
 import io.greenlight.review.OpenCommentsChanged;
+import io.greenlight.review.room.ReviewRoom;
 import io.greenlight.security.SystemActor;
 
 import org.camunda.bpm.engine.TaskService;
@@ -64,7 +65,7 @@ class ReviewTaskFacts {
 	private Map<String, Object> facts(AssetVersion version) {
 		Optional<AssetVersion> previous = this.comments.previousVersion(version);
 		return Map.of(Var.ASSET_TITLE, this.assets.get(version.assetId()).title(), Var.VERSION_NUMBER, version.number(),
-				Var.VERSION_FILE_URL, fileUrl(version), Var.REVIEW_ROOM_URL, "/review/" + version.id(),
+				Var.VERSION_FILE_URL, fileUrl(version), Var.REVIEW_ROOM_URL, ReviewRoom.path(version.id()),
 				Var.COMMENTS_URL, "/api/versions/" + version.id() + "/comments", Var.OPEN_COMMENTS,
 				this.comments.openCount(version.id()), Var.PREVIOUS_VERSION_NUMBER,
 				previous.map(AssetVersion::number).orElse(0), Var.PREVIOUS_OPEN_COMMENTS,

@@ -31,6 +31,11 @@ public record ReviewRoom(Person me, AssetVersion version, Asset asset, Project p
 		boolean superseded, String latestVersionId, String previousVersionId, List<StackEntry> stack,
 		List<ReviewStageView> stages, List<DecisionRecord> decisions, DecisionChance myReview, List<Person> members) {
 
+	/** The review room of a version: the path on this server people open and share. */
+	public static String path(String versionId) {
+		return "/review/" + versionId;
+	}
+
 	/** A signed-in user or a project member, with the name people know them by. */
 	public record Person(String id, String name, ProjectRole role) {
 	}
