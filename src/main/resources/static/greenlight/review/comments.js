@@ -144,6 +144,14 @@ export class ThreadList {
     this.empty.hidden = threads.length > 0;
     this.host.append(this.empty);
     this.filter();
+    // "5 min ago" moves on while nothing else changes
+    const now = new Date();
+    for (const time of this.host.querySelectorAll('time[datetime]')) {
+      const text = ago(time.dateTime, now);
+      if (time.textContent !== text) {
+        time.textContent = text;
+      }
+    }
     return diff;
   }
 

@@ -143,10 +143,14 @@ function renderStack(room) {
 function buildStage(room) {
   const { version } = room;
   state.kind = room.fileUrl ? kindOf(version.mediaType) : null;
+  if (!room.fileUrl) {
+    byId('room').setAttribute('data-media-ready', 'true');
+  }
   const slot = h('div', { class: 'slot current' }, h('span', { class: 'slot-label', text: `v${version.number}` }));
   byId('stage').append(slot);
   state.view = new MediaView(slot, {
     url: room.fileUrl, mediaType: version.mediaType, label: `v${version.number} of ${room.asset.title}`, fileName: version.fileName,
+    fileLink: version.fileLink, note: version.note,
   }, {
     onRegion: (region) => {
       state.region = region;

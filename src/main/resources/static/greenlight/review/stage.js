@@ -106,11 +106,20 @@ export class MediaView {
       this.content.append(this.canvas, this.overlay);
       this.openPdf(url);
     }
-    else {
+    else if (url) {
       this.loading.hidden = true;
       this.viewport.append(h('div', { class: 'no-preview' },
-        h('p', { text: 'This file cannot be shown in the browser.' }),
-        url ? h('a', { href: url, class: 'button', text: 'Download the file' }) : null));
+        h('p', { text: `${this.source.fileName || 'This file'} cannot be shown in the browser.` }),
+        h('a', { href: url, class: 'button', text: 'Download the file' })));
+    }
+    else {
+      // a version described in Tasklist, or kept elsewhere
+      this.loading.hidden = true;
+      const link = /^https?:\/\//.test(this.source.fileLink || '') ? this.source.fileLink : null;
+      this.viewport.append(h('div', { class: 'no-preview' },
+        h('p', { text: link ? 'This version is kept outside Greenlight.' : 'This version has no file in Greenlight: it was described instead.' }),
+        this.source.note ? h('p', { class: 'note', text: `“${this.source.note}”` }) : null,
+        link ? h('a', { href: link, class: 'button', rel: 'noopener noreferrer', target: '_blank', text: 'Open it where it is kept' }) : null));
     }
   }
 

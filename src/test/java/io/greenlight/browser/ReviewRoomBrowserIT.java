@@ -366,6 +366,37 @@ class ReviewRoomBrowserIT {
 		assertThat(room.browser().visible(By.cssSelector("button.marker")).getAttribute("aria-label"))
 			.isEqualTo("Comment 1 at 0:01.0");
 		room.screenshot("audio");
+
+		// and signing out leads to the sign-in page
+		room.click(By.id("sign-out"));
+		assertThat(new LoginPage(room.browser()).await().signedOutNote()).isEqualTo("You are signed out.");
+	}
+
+	@Test
+	void aReviewerWhoseStageSettledWithoutHimGivesLateFeedback() {
+		// given a social post whose stage (any one decision) reviewer1 settled on v1
+		String assetId = this.productions.socialPostSettledWithoutReviewer2("Late post " + unique());
+		String v1 = this.productions.latestVersionId(assetId);
+
+		// when reviewer2 opens v1's room
+		RoomPage room = signedIn(Users.REVIEWER2).open(v1);
+		room.tab("decision");
+
+		// then the rule, the settled stage and reviewer1's decision are there, and a
+		// decision would be late
+		assertThat(room.text(By.id("decision-facts"))).contains("Any one approval is enough")
+			.contains("Settled: requested changes")
+			.contains("Riley Reviewer requested changes")
+			.contains("Too long");
+		assertThat(room.text(By.id("decision-legend"))).contains("late");
+
+		// when reviewer2 approves all the same, the page shows what the server said
+		room.choose("APPROVED").sendDecision();
+		assertThat(room.text(By.id("decision-status"))).contains("late feedback");
+		room.browser()
+			.await("the late decision listed", driver -> room.text(By.id("decisions")).contains("You approved")
+					&& room.text(By.id("decisions")).contains("Late"));
+		room.screenshot("late-feedback");
 	}
 
 	// helpers
