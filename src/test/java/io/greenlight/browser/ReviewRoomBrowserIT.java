@@ -395,7 +395,7 @@ class ReviewRoomBrowserIT {
 		assertThat(room.text(By.id("decision-status"))).contains("late feedback");
 		room.browser()
 			.await("the late decision listed", driver -> room.text(By.id("decisions")).contains("You approved")
-					&& room.text(By.id("decisions")).contains("Late"));
+					&& room.browser().isShown(By.cssSelector("#decisions .badge.late")));
 		room.screenshot("late-feedback");
 	}
 
