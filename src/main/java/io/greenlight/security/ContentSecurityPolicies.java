@@ -33,7 +33,19 @@ final class ContentSecurityPolicies implements HeaderWriter {
 	static final String PAGES = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
 			+ "frame-ancestors 'none'; base-uri 'none'";
 
+	/**
+	 * The review room: its own scripts (ES modules, no inline script, no eval), pdf.js's
+	 * worker from the WebJar, calls to the API, and the version's file as video, audio or
+	 * image. A frame grabbed for comparison or a PDF page is drawn from memory
+	 * ({@code blob:}).
+	 */
+	static final String REVIEW_ROOM = "default-src 'none'; script-src 'self'; worker-src 'self'; "
+			+ "connect-src 'self'; img-src 'self' blob:; media-src 'self'; style-src 'self'; font-src 'self'; "
+			+ "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
 	private static final RequestMatcher CAMUNDA_WEBAPPS = antMatcher("/camunda/**");
+
+	private static final RequestMatcher REVIEW_PAGES = antMatcher("/review/**");
 
 	private static final RequestMatcher FILES = antMatcher("/api/versions/*/file");
 
@@ -45,7 +57,8 @@ final class ContentSecurityPolicies implements HeaderWriter {
 		if (response.containsHeader(HEADER) || CAMUNDA_WEBAPPS.matches(request)) {
 			return;
 		}
-		String policy = FILES.matches(request) ? VERSION_FILES : APIS.matches(request) ? API : PAGES;
+		String policy = FILES.matches(request) ? VERSION_FILES
+				: APIS.matches(request) ? API : REVIEW_PAGES.matches(request) ? REVIEW_ROOM : PAGES;
 		response.setHeader(HEADER, policy);
 	}
 
