@@ -56,7 +56,8 @@ public record Board(List<Column> columns, OffsetDateTime at) {
 	public record Version(String id, int number, String variant, String reviewRoom) {
 	}
 
-	public record Review(String stage, String decisionRule, OffsetDateTime openedAt, OffsetDateTime dueAt) {
+	public record Review(String stage, String decisionRule, Integer quorum, String primaryReviewer,
+			List<String> reviewers, OffsetDateTime openedAt, OffsetDateTime dueAt) {
 	}
 
 	/**

@@ -89,9 +89,9 @@ class BoardRepository {
 		String rows = "SELECT a.id, a.title, a.asset_type, a.channel, a.due_date, a.status, a.revision_round, "
 				+ "a.updated_at, p.id AS project_id, p.code AS project_code, p.name AS project_name, "
 				+ "c.id AS client_id, c.name AS client_name, v.id AS version_id, v.number AS version_number, "
-				+ "v.variant, rs.stage AS review_stage, rs.decision_rule, rs.opened_at AS review_opened_at, "
-				+ "rs.due_at AS review_due_at, CASE WHEN " + OVERDUE + " THEN 1 ELSE 0 END AS overdue, " + COLUMN
-				+ " AS board_column FROM asset a "
+				+ "v.variant, rs.stage AS review_stage, rs.decision_rule, rs.quorum, rs.primary_reviewer, rs.reviewers, "
+				+ "rs.opened_at AS review_opened_at, " + "rs.due_at AS review_due_at, CASE WHEN " + OVERDUE
+				+ " THEN 1 ELSE 0 END AS overdue, " + COLUMN + " AS board_column FROM asset a "
 				+ "JOIN project p ON p.id = a.project_id JOIN client c ON c.id = p.client_id "
 				+ "LEFT JOIN asset_version v ON v.asset_id = a.id AND v.number = "
 				+ "(SELECT MAX(v2.number) FROM asset_version v2 WHERE v2.asset_id = a.id) "
@@ -138,9 +138,12 @@ class BoardRepository {
 				new Ref(rs.getString("client_id"), null, rs.getString("client_name")),
 				(versionId != null) ? new Version(versionId, rs.getInt("version_number"), rs.getString("variant"),
 						ReviewRoom.path(versionId)) : null,
-				(reviewStage != null) ? new Review(reviewStage, rs.getString("decision_rule"),
-						rs.getObject("review_opened_at", OffsetDateTime.class),
-						rs.getObject("review_due_at", OffsetDateTime.class)) : null,
+				(reviewStage != null)
+						? new Review(reviewStage, rs.getString("decision_rule"), (Integer) rs.getObject("quorum"),
+								rs.getString("primary_reviewer"), List.of(rs.getString("reviewers").split(",")),
+								rs.getObject("review_opened_at", OffsetDateTime.class),
+								rs.getObject("review_due_at", OffsetDateTime.class))
+						: null,
 				rs.getInt("overdue") == 1, rs.getObject("updated_at", OffsetDateTime.class));
 	}
 

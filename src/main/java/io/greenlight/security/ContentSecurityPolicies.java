@@ -43,9 +43,19 @@ final class ContentSecurityPolicies implements HeaderWriter {
 			+ "connect-src 'self'; img-src 'self' blob:; media-src 'self'; style-src 'self'; font-src 'self'; "
 			+ "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+	/**
+	 * The board and an asset's page: their own scripts and style sheet, calls to the API,
+	 * nothing else.
+	 */
+	static final String APP_PAGES = "default-src 'none'; script-src 'self'; connect-src 'self'; img-src 'self'; "
+			+ "style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
 	private static final RequestMatcher CAMUNDA_WEBAPPS = antMatcher("/camunda/**");
 
 	private static final RequestMatcher REVIEW_PAGES = antMatcher("/review/**");
+
+	private static final RequestMatcher BOARD_PAGES = new OrRequestMatcher(antMatcher("/board"),
+			antMatcher("/assets/**"));
 
 	private static final RequestMatcher FILES = antMatcher("/api/versions/*/file");
 
@@ -57,8 +67,8 @@ final class ContentSecurityPolicies implements HeaderWriter {
 		if (response.containsHeader(HEADER) || CAMUNDA_WEBAPPS.matches(request)) {
 			return;
 		}
-		String policy = FILES.matches(request) ? VERSION_FILES
-				: APIS.matches(request) ? API : REVIEW_PAGES.matches(request) ? REVIEW_ROOM : PAGES;
+		String policy = FILES.matches(request) ? VERSION_FILES : APIS.matches(request) ? API
+				: REVIEW_PAGES.matches(request) ? REVIEW_ROOM : BOARD_PAGES.matches(request) ? APP_PAGES : PAGES;
 		response.setHeader(HEADER, policy);
 	}
 

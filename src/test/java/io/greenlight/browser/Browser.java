@@ -217,6 +217,35 @@ final class Browser implements AutoCloseable {
 		this.driver.manage().deleteAllCookies();
 	}
 
+	/**
+	 * Shows the page at a screen size (CSS pixels) and saves a screenshot as
+	 * {@code <directory>/<name>.png}, for people to look at.
+	 */
+	Path screenshot(Path directory, String name, int width, int height) {
+		resize(width, height);
+		try {
+			Thread.sleep(400);
+			Files.createDirectories(directory);
+			Path png = this.driver.getScreenshotAs(OutputType.FILE).toPath();
+			Path target = directory.resolve(name + ".png");
+			Files.copy(png, target, StandardCopyOption.REPLACE_EXISTING);
+			return target;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The page as on a screen of that size, in CSS pixels. */
+	void resize(int width, int height) {
+		this.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+				Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+	}
+
 	/** Saves a screenshot and the page's HTML next to each other, for a failed test. */
 	void keepEvidence(Path directory, String name) throws IOException {
 		Files.createDirectories(directory);

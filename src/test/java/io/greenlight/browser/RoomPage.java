@@ -1,19 +1,13 @@
 package io.greenlight.browser;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 
 /**
@@ -230,23 +224,7 @@ final class RoomPage {
 	 * {@code target/screenshots/review-room/<name>.png}.
 	 */
 	Path screenshot(String name, int width, int height) {
-		resize(width, height);
-		try {
-			Thread.sleep(400);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		try {
-			Files.createDirectories(SCREENSHOTS);
-			Path png = ((ChromeDriver) this.browser.driver()).getScreenshotAs(OutputType.FILE).toPath();
-			Path target = SCREENSHOTS.resolve(name + ".png");
-			Files.copy(png, target, StandardCopyOption.REPLACE_EXISTING);
-			return target;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return this.browser.screenshot(SCREENSHOTS, name, width, height);
 	}
 
 	Path screenshot(String name) {
@@ -255,8 +233,7 @@ final class RoomPage {
 
 	/** The page as on a screen of that size, in CSS pixels. */
 	RoomPage resize(int width, int height) {
-		((ChromeDriver) this.browser.driver()).executeCdpCommand("Emulation.setDeviceMetricsOverride",
-				Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+		this.browser.resize(width, height);
 		return this;
 	}
 

@@ -1,0 +1,84 @@
+/**
+ * How the board and the asset page say durations and keep filters: pure functions,
+ * tested in Chromium with the room's scripts (src/test/js/board-format.test.js).
+ */
+
+const MINUTE = 60;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** A duration in the two largest units that matter: "45 min", "3 h 20 min", "2 d 4 h". */
+export function duration(seconds) {
+  const s = Math.max(0, Math.round(seconds));
+  if (s < MINUTE) {
+    return 'under a minute';
+  }
+  if (s < HOUR) {
+    return `${Math.floor(s / MINUTE)} min`;
+  }
+  if (s < DAY) {
+    const minutes = Math.floor((s % HOUR) / MINUTE);
+    return `${Math.floor(s / HOUR)} h${minutes ? ` ${minutes} min` : ''}`;
+  }
+  const hours = Math.floor((s % DAY) / HOUR);
+  return `${Math.floor(s / DAY)} d${hours ? ` ${hours} h` : ''}`;
+}
+
+/** The board's filters, as the page keeps them in its address so a view can be shared. */
+export const FILTERS = ['clientId', 'projectId', 'producer', 'overdue', 'waitingOnMe'];
+
+/** Filters from an address's query ("?overdue=true&projectId=…"): unknown or empty ones dropped. */
+export function filtersFrom(search) {
+  const params = new URLSearchParams(search);
+  const filters = {};
+  for (const name of FILTERS) {
+    const value = params.get(name);
+    if (name === 'overdue' || name === 'waitingOnMe') {
+      if (value === 'true') {
+        filters[name] = true;
+      }
+    }
+    else if (value) {
+      filters[name] = value;
+    }
+  }
+  return filters;
+}
+
+/** The query for these filters: the same for the page's address and the API call. */
+export function queryOf(filters) {
+  const params = new URLSearchParams();
+  for (const name of FILTERS) {
+    const value = filters[name];
+    if (value === true) {
+      params.set(name, 'true');
+    }
+    else if (value) {
+      params.set(name, value);
+    }
+  }
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
+
+/**
+ * The width of each phase on the asset's timeline, as percentages of the whole, with a
+ * minimum so that a short phase stays visible and clickable; they add up to 100.
+ */
+export function phaseWidths(seconds, minimum = 4) {
+  const total = seconds.reduce((sum, each) => sum + Math.max(0, each), 0);
+  if (!seconds.length) {
+    return [];
+  }
+  if (total === 0) {
+    return seconds.map(() => 100 / seconds.length);
+  }
+  const raw = seconds.map((each) => (Math.max(0, each) / total) * 100);
+  const small = raw.filter((width) => width < minimum).length;
+  if (small * minimum >= 100) {
+    return seconds.map(() => 100 / seconds.length);
+  }
+  const room = 100 - small * minimum;
+  const largeTotal = raw.filter((width) => width >= minimum).reduce((sum, width) => sum + width, 0);
+  return raw.map((width) => (width < minimum ? minimum : (width / largeTotal) * room));
+}

@@ -1,0 +1,146 @@
+package io.greenlight.browser;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.greenlight.support.Http;
+import io.greenlight.support.ProductionDriver;
+import io.greenlight.support.ServerIT;
+import io.greenlight.support.Users;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A producer starts the day on the board: productions in columns by stage, the overdue
+ * one marked, whom each waits on; "waiting on me" narrows it; a card opens the asset's
+ * page with its timeline, versions and decisions. Screenshots in
+ * {@code target/screenshots/board/}.
+ */
+@ServerIT
+class BoardBrowserIT {
+
+	private static final Path SCREENSHOTS = Path.of("target", "screenshots", "board");
+
+	@RegisterExtension
+	final Browsers browsers = new Browsers();
+
+	private final int port;
+
+	private final Http http;
+
+	private final ProductionDriver productions;
+
+	private final JdbcClient jdbc;
+
+	@Autowired
+	BoardBrowserIT(@LocalServerPort int port, JdbcClient jdbc) {
+		this.port = port;
+		this.http = new Http(port);
+		this.productions = new ProductionDriver(this.http);
+		this.jdbc = jdbc;
+	}
+
+	@Test
+	void aProducerSeesWhatIsStuckAndOnWhomAndOpensIt() {
+		// given productions in three stages, one of them late
+		String run = " " + System.nanoTime() % 100000;
+		String brief = this.productions.start("Board brief" + run);
+		String late = this.productions.inInternalReview("Board late" + run);
+		String v1 = this.productions.latestVersionId(late);
+		this.productions.decide(Users.REVIEWER1, v1, "APPROVED_WITH_CHANGES", "Trim the end card");
+		this.jdbc.sql("UPDATE asset SET due_date = ? WHERE id = ?").params(LocalDate.now().minusDays(3), late).update();
+
+		// when the producer opens the board
+		Browser browser = this.browsers.open(this.port);
+		browser.go("/board");
+		new LoginPage(browser).signIn(Users.PRODUCER, Users.PASSWORD);
+		browser.await("the board", driver -> browser.path().startsWith("/board"));
+		WebElement lateCard = card(browser, late);
+
+		// then each production stands in its column, the late one marked, with whom it
+		// waits on
+		assertThat(column(browser, brief)).isEqualTo("column-BRIEF");
+		assertThat(column(browser, late)).isEqualTo("column-INTERNAL_REVIEW");
+		assertThat(lateCard.getDomAttribute("class")).contains("overdue");
+		assertThat(lateCard.getText()).contains("Board late" + run)
+			.contains("ACME-SUMMER")
+			.contains("Waiting on " + name(Users.REVIEWER2))
+			.doesNotContain(name(Users.REVIEWER1))
+			.contains("All 2 reviewers must approve")
+			.contains("Review v1");
+		assertThat(card(browser, brief).getText()).contains("Waiting on you");
+		browser.screenshot(SCREENSHOTS, "board", 1366, 768);
+		browser.screenshot(SCREENSHOTS, "board-tablet", 1024, 768);
+		browser.resize(1366, 768);
+
+		// and "waiting on me" keeps the brief (the producer's to approve) only
+		browser.click(By.id("filter-waiting"));
+		browser.await("the brief alone", driver -> !browser.isShown(cardBy(late)) && browser.isShown(cardBy(brief)));
+		assertThat(browser.path()).contains("waitingOnMe=true");
+		browser.click(By.id("filter-clear"));
+		card(browser, late);
+
+		// when the producer opens the late production
+		browser.click(By.cssSelector("[data-asset-id='" + late + "'] h3 a"));
+		browser.await("the asset page", driver -> browser.path().equals("/assets/" + late));
+		browser.await("the timeline", driver -> browser.all(By.cssSelector("#timeline li")).size() == 3);
+
+		// then its phases, versions and decisions are there, and the links lead on
+		List<String> phases = browser.all(By.cssSelector("#timeline li")).stream().map(WebElement::getText).toList();
+		assertThat(phases.get(0)).contains("Brief").contains("approved");
+		assertThat(phases.get(1)).contains("Production of v1");
+		assertThat(phases.get(2)).contains("Internal review of v1")
+			.contains("waiting for " + name(Users.REVIEWER2))
+			.contains("so far");
+		assertThat(browser.visible(By.id("versions")).getText()).contains("v1").containsIgnoringCase("current");
+		assertThat(browser.visible(By.id("decisions")).getText()).contains(name(Users.REVIEWER1))
+			.contains("approved with changes")
+			.contains("Trim the end card");
+		assertThat(browser.visible(By.linkText("Review v1")).getDomAttribute("href")).isEqualTo("/review/" + v1);
+		assertThat(browser.visible(By.linkText("Open in Cockpit")).getDomAttribute("href"))
+			.contains("/camunda/app/cockpit/default/#/process-instance/");
+		browser.screenshot(SCREENSHOTS, "asset", 1366, 900);
+	}
+
+	@Test
+	void someoneOutsideTheProjectGetsA404Page() {
+		String brief = this.productions.start("Board outsider " + System.nanoTime() % 100000);
+
+		Browser browser = this.browsers.open(this.port);
+		browser.go("/assets/" + brief);
+		new LoginPage(browser).signIn(Users.REVIEWER3, Users.PASSWORD);
+
+		assertThat(browser.visible(By.tagName("h1")).getText()).isEqualTo("There is no such production here");
+		assertThat(browser.driver().getPageSource()).doesNotContain("Board outsider");
+		assertThat(this.http.get(Users.REVIEWER3, "/assets/" + brief).status()).isEqualTo(404);
+	}
+
+	private static By cardBy(String assetId) {
+		return By.cssSelector("[data-asset-id='" + assetId + "']");
+	}
+
+	private static WebElement card(Browser browser, String assetId) {
+		return browser.visible(cardBy(assetId));
+	}
+
+	private static String column(Browser browser, String assetId) {
+		WebElement section = card(browser, assetId).findElement(By.xpath("ancestor::section[1]"));
+		return section.getDomAttribute("aria-labelledby");
+	}
+
+	private String name(String userId) {
+		JsonNode profile = this.http.get(Users.OPS, "/engine-rest/user/" + userId + "/profile").json();
+		return profile.get("firstName").asText() + " " + profile.get("lastName").asText();
+	}
+
+}
