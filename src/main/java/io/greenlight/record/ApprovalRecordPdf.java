@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 import io.greenlight.record.ApprovalRecord.Change;
 import io.greenlight.record.ApprovalRecord.Decision;
@@ -27,6 +28,16 @@ final class ApprovalRecordPdf {
 
 	private static final float LABELS = 110;
 
+	private static final List<Column> VERSION_COLUMNS = List.of(new Column("Version", 40), new Column("File", 100),
+			new Column("Type", 56), new Column("Size", 74), new Column("Uploaded by", 80), new Column("Uploaded", 104),
+			new Column("Status", 57));
+
+	private static final List<Column> DECISION_COLUMNS = List.of(new Column("When", 104), new Column("Who", 140),
+			new Column("Version", 50), new Column("Stage", 90), new Column("Decision", 127));
+
+	private static final List<Column> CHANGE_COLUMNS = List.of(new Column("When", 104), new Column("Change", 55),
+			new Column("Stage", 100), new Column("Reviewer", 136), new Column("By", 116));
+
 	private ApprovalRecordPdf() {
 	}
 
@@ -41,10 +52,13 @@ final class ApprovalRecordPdf {
 			pages.skip(8);
 			finalApproval(pages, record);
 			subject(pages, asset);
-			versions(pages, record.versions());
+			tableSection(pages, "Versions", "No version uploaded yet.", record.versions(), VERSION_COLUMNS,
+					ApprovalRecordPdf::version);
 			stages(pages, record.stages());
-			decisions(pages, record.decisions());
-			changes(pages, record.changes());
+			tableSection(pages, "Decisions", "No decision recorded yet.", record.decisions(), DECISION_COLUMNS,
+					ApprovalRecordPdf::decision);
+			tableSection(pages, "Reviewer changes", "Nobody was added, removed or delegated to.", record.changes(),
+					CHANGE_COLUMNS, ApprovalRecordPdf::change);
 			pages.heading("About this record", Style.HEADING);
 			pages.paragraph(
 					generated(record) + ". All times are in UTC. Each SHA-256 checksum identifies a file "
@@ -98,29 +112,35 @@ final class ApprovalRecordPdf {
 				field("Production id", asset.productionId())), LABELS);
 	}
 
-	private static void versions(PdfPages pages, List<Version> versions) {
-		pages.heading("Versions", Style.HEADING);
-		if (versions.isEmpty()) {
-			pages.paragraph("No version uploaded yet.", Style.TEXT);
-			return;
+	/**
+	 * A section's heading, and a line that says so when it has nothing to list.
+	 * @return whether there is something to list
+	 */
+	private static boolean section(PdfPages pages, String heading, String whenEmpty, List<?> items) {
+		pages.heading(heading, Style.HEADING);
+		if (items.isEmpty()) {
+			pages.paragraph(whenEmpty, Style.TEXT);
 		}
-		List<Row> rows = new ArrayList<>();
-		for (Version version : versions) {
-			rows.add(new Row(List.of(version.label(), nonNull(version.fileName()), nonNull(version.mediaType()),
-					RecordWords.size(version.sizeBytes()), version.uploadedBy().label(),
-					RecordWords.time(version.uploadedAt()), version.status() + (version.locked() ? ", locked" : "")),
-					"SHA-256: " + ((version.sha256() != null) ? version.sha256() : "none (no file uploaded)"),
-					Style.MONO));
+		return !items.isEmpty();
+	}
+
+	private static <T> void tableSection(PdfPages pages, String heading, String whenEmpty, List<T> items,
+			List<Column> columns, Function<T, Row> row) {
+		if (section(pages, heading, whenEmpty, items)) {
+			pages.table(columns, items.stream().map(row).toList());
 		}
-		pages.table(List.of(new Column("Version", 40), new Column("File", 100), new Column("Type", 56),
-				new Column("Size", 74), new Column("Uploaded by", 80), new Column("Uploaded", 104),
-				new Column("Status", 57)), rows);
+	}
+
+	private static Row version(Version version) {
+		return new Row(List.of(version.label(), nonNull(version.fileName()), nonNull(version.mediaType()),
+				RecordWords.size(version.sizeBytes()), version.uploadedBy().label(),
+				RecordWords.time(version.uploadedAt()), version.status() + (version.locked() ? ", locked" : "")),
+				"SHA-256: " + ((version.sha256() != null) ? version.sha256() : "none (no file uploaded)"), Style.MONO);
 	}
 
 	private static void stages(PdfPages pages, List<Stage> stages) {
-		pages.heading("Review stages", Style.HEADING);
-		if (stages.isEmpty()) {
-			pages.paragraph("No review stage opened yet.", Style.TEXT);
+		if (!section(pages, "Review stages", "No review stage opened yet.", stages)) {
+			return;
 		}
 		for (Stage stage : stages) {
 			pages.heading(stage.name() + ", " + stage.version(), Style.SUBHEADING);
@@ -131,54 +151,34 @@ final class ApprovalRecordPdf {
 					field("Settled", RecordWords.time(stage.settledAt()))));
 			if (stage.resolvedBy() != null) {
 				fields.add(field("Resolved by", stage.resolvedBy().label() + " (conflicting feedback)"));
-				fields.add(field("Their comment", nonNull(stage.resolutionComment())));
+				fields.add(field("Producer's comment", nonNull(stage.resolutionComment())));
 			}
 			pages.fields(fields, LABELS);
 			pages.skip(4);
 		}
 	}
 
-	private static void decisions(PdfPages pages, List<Decision> decisions) {
-		pages.heading("Decisions", Style.HEADING);
-		if (decisions.isEmpty()) {
-			pages.paragraph("No decision recorded yet.", Style.TEXT);
-			return;
+	private static Row decision(Decision decision) {
+		List<String> notes = new ArrayList<>();
+		if (decision.late()) {
+			notes.add("Late feedback: given after the stage had settled; kept, not counted.");
 		}
-		List<Row> rows = new ArrayList<>();
-		for (Decision decision : decisions) {
-			List<String> notes = new ArrayList<>();
-			if (decision.late()) {
-				notes.add("Late feedback: given after the stage had settled; kept, not counted.");
-			}
-			if (decision.comment() != null) {
-				notes.add("Comment: " + decision.comment());
-			}
-			rows.add(new Row(
-					List.of(RecordWords.time(decision.when()), decision.who().label(),
-							(decision.version() != null) ? decision.version() : "brief", nonNull(decision.stage()),
-							decision.decision() + (decision.late() ? " (late)" : "")),
-					notes.isEmpty() ? null : String.join("\n", notes), Style.TEXT));
+		if (decision.comment() != null) {
+			notes.add("Comment: " + decision.comment());
 		}
-		pages.table(List.of(new Column("When", 104), new Column("Who", 140), new Column("Version", 50),
-				new Column("Stage", 90), new Column("Decision", 127)), rows);
+		return new Row(
+				List.of(RecordWords.time(decision.when()), decision.who().label(),
+						(decision.version() != null) ? decision.version() : "brief", nonNull(decision.stage()),
+						decision.decision() + (decision.late() ? " (late)" : "")),
+				notes.isEmpty() ? null : String.join("\n", notes), Style.TEXT);
 	}
 
-	private static void changes(PdfPages pages, List<Change> changes) {
-		pages.heading("Reviewer changes", Style.HEADING);
-		if (changes.isEmpty()) {
-			pages.paragraph("Nobody was added, removed or delegated to.", Style.TEXT);
-			return;
-		}
-		List<Row> rows = new ArrayList<>();
-		for (Change change : changes) {
-			String reviewer = change.reviewer().label()
-					+ ((change.delegatedTo() != null) ? " to " + change.delegatedTo().label() : "");
-			rows.add(new Row(List.of(RecordWords.time(change.when()), change.kind(),
-					nonNull(change.stage()) + ((change.version() != null) ? ", " + change.version() : ""), reviewer,
-					change.by().label()), "Reason: " + nonNull(change.reason()), Style.TEXT));
-		}
-		pages.table(List.of(new Column("When", 104), new Column("Change", 55), new Column("Stage", 100),
-				new Column("Reviewer", 136), new Column("By", 116)), rows);
+	private static Row change(Change change) {
+		String reviewer = change.reviewer().label()
+				+ ((change.delegatedTo() != null) ? " to " + change.delegatedTo().label() : "");
+		return new Row(List.of(RecordWords.time(change.when()), change.kind(),
+				nonNull(change.stage()) + ((change.version() != null) ? ", " + change.version() : ""), reviewer,
+				change.by().label()), "Reason: " + nonNull(change.reason()), Style.TEXT);
 	}
 
 	private static String[] field(String label, String value) {

@@ -39,6 +39,8 @@ final class PdfFonts {
 
 	private final Map<PDFont, Map<Integer, Boolean>> glyphs = new HashMap<>();
 
+	private final Map<PDFont, Map<Integer, Float>> widths = new HashMap<>();
+
 	PdfFonts(PDDocument document) {
 		try {
 			this.text = PDType0Font.load(document, new ByteArrayInputStream(TEXT_FONT_BYTES), true);
@@ -75,14 +77,27 @@ final class PdfFonts {
 		return shown.toString();
 	}
 
-	/** How wide showable text is, in points. */
-	static float width(PDFont font, float size, String text) {
-		try {
-			return font.getStringWidth(text) / 1000 * size;
+	/**
+	 * How wide showable text is, in points: the sum of its characters' widths, each asked
+	 * of the font once (PDFBox applies no kerning, so the sum is exact), since wrapping
+	 * measures every line many times.
+	 */
+	float width(PDFont font, float size, String text) {
+		Map<Integer, Float> known = this.widths.computeIfAbsent(font, key -> new HashMap<>());
+		float width = 0;
+		for (int i = 0; i < text.length();) {
+			int codePoint = text.codePointAt(i);
+			width += known.computeIfAbsent(codePoint, key -> {
+				try {
+					return font.getStringWidth(Character.toString(codePoint));
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+			i += Character.charCount(codePoint);
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return width / 1000 * size;
 	}
 
 	private boolean hasGlyph(PDFont font, int codePoint) {

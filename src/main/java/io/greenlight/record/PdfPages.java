@@ -129,7 +129,7 @@ final class PdfPages implements AutoCloseable {
 	void callout(List<String> texts, List<Style> styles) {
 		List<String> lines = new ArrayList<>();
 		List<Style> lineStyles = new ArrayList<>();
-		float height = 12;
+		float height = 16;
 		for (int i = 0; i < texts.size(); i++) {
 			for (String line : lines(texts.get(i), styles.get(i), WIDTH - 16)) {
 				lines.add(line);
@@ -138,12 +138,12 @@ final class PdfPages implements AutoCloseable {
 			}
 		}
 		room(height);
-		fill(MARGIN, this.y - height + 4, WIDTH, height, SHADE);
-		this.y -= 6;
+		fill(MARGIN, this.y - height, WIDTH, height, SHADE);
+		this.y -= 8;
 		for (int i = 0; i < lines.size(); i++) {
 			line(lines.get(i), lineStyles.get(i), MARGIN + 8, Color.BLACK);
 		}
-		this.y -= 6;
+		this.y -= 8;
 	}
 
 	/**
@@ -200,7 +200,8 @@ final class PdfPages implements AutoCloseable {
 	 * Writes each page's footer, now that the number of pages is known, and the document.
 	 */
 	byte[] finish(String footer) {
-		try {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		unchecked(() -> {
 			this.content.close();
 			this.content = null;
 			for (int i = 0; i < this.pages.size(); i++) {
@@ -211,37 +212,31 @@ final class PdfPages implements AutoCloseable {
 					rule(RULE);
 					this.y -= 2;
 					String number = "page " + (i + 1) + " of " + this.pages.size();
-					float width = PdfFonts.width(this.fonts.text, Style.FOOTER.size, number);
+					float width = this.fonts.width(this.fonts.text, Style.FOOTER.size, number);
 					line(firstLine(footer, Style.FOOTER, WIDTH - width - 12), Style.FOOTER, MARGIN, GREY, false);
 					line(number, Style.FOOTER, MARGIN + WIDTH - width, GREY, false);
 				}
 			}
 			this.content = null;
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
 			this.document.save(out);
-			return out.toByteArray();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		});
+		return out.toByteArray();
 	}
 
 	@Override
 	public void close() {
-		try {
+		unchecked(() -> {
 			if (this.content != null) {
 				this.content.close();
 			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		});
 	}
 
 	/** The text, as the style's font can show it, in lines no wider than the width. */
 	List<String> lines(String text, Style style, float width) {
 		PDFont font = font(style);
-		return TextWrap.wrap(this.fonts.showable(text, font), width, piece -> PdfFonts.width(font, style.size, piece));
+		return TextWrap.wrap(this.fonts.showable(text, font), width,
+				piece -> this.fonts.width(font, style.size, piece));
 	}
 
 	// what fits of the text on one line, cut short with an ellipsis
@@ -250,7 +245,7 @@ final class PdfPages implements AutoCloseable {
 		if (lines.size() == 1) {
 			return lines.get(0);
 		}
-		return lines(lines.get(0), style, width - PdfFonts.width(font(style), style.size, " …")).get(0) + " …";
+		return lines(lines.get(0), style, width - this.fonts.width(font(style), style.size, " …")).get(0) + " …";
 	}
 
 	// the header row's height; drawn only when asked to
@@ -286,7 +281,7 @@ final class PdfPages implements AutoCloseable {
 	}
 
 	private void newPage() {
-		try {
+		unchecked(() -> {
 			if (this.content != null) {
 				this.content.close();
 			}
@@ -295,10 +290,7 @@ final class PdfPages implements AutoCloseable {
 			this.pages.add(page);
 			this.content = new PDPageContentStream(this.document, page);
 			this.y = TOP;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		});
 	}
 
 	private void line(String text, Style style, float x, Color color) {
@@ -307,7 +299,7 @@ final class PdfPages implements AutoCloseable {
 
 	// one line of text whose top is at y; moves y below it if asked to
 	private void line(String text, Style style, float x, Color color, boolean advance) {
-		try {
+		unchecked(() -> {
 			if (!text.isEmpty()) {
 				this.content.beginText();
 				this.content.setNonStrokingColor(color);
@@ -319,30 +311,37 @@ final class PdfPages implements AutoCloseable {
 			if (advance) {
 				this.y -= style.leading();
 			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		});
 	}
 
 	private void rule(Color color) {
-		try {
+		unchecked(() -> {
 			this.content.setStrokingColor(color);
 			this.content.setLineWidth(0.5f);
 			this.content.moveTo(MARGIN, this.y);
 			this.content.lineTo(MARGIN + WIDTH, this.y);
 			this.content.stroke();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		});
 	}
 
 	private void fill(float x, float bottom, float width, float height, Color color) {
-		try {
+		unchecked(() -> {
 			this.content.setNonStrokingColor(color);
 			this.content.addRect(x, bottom, width, height);
 			this.content.fill();
+		});
+	}
+
+	/** PDFBox's drawing calls, which declare IOException though they write to memory. */
+	private interface Drawing {
+
+		void draw() throws IOException;
+
+	}
+
+	private static void unchecked(Drawing drawing) {
+		try {
+			drawing.draw();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -133,7 +133,7 @@ class ApprovalRecordIT {
 		assertThat(text).contains("ALL: every reviewer must approve")
 			.contains("PRIMARY: Chris Client (Acme) (client) decides, the others advise")
 			.containsPattern("Resolved by\\s+Pat Producer \\(producer\\) \\(conflicting feedback\\)")
-			.containsPattern("Their comment\\s+Follow the logo notes")
+			.containsPattern("Producer's comment\\s+Follow the logo notes")
 			.containsPattern("removed\\s+Internal review, v2\\s+Robin Reviewer \\(reviewer2\\)\\s+Pat Producer")
 			.contains("Reason: On holiday, approved by phone");
 		// the final approval, and who asked for the record when
