@@ -85,8 +85,10 @@ record ApprovalRecord(Subject asset, List<Version> versions, List<Stage> stages,
 	 * @param when when the deciding stage settled, {@code null} if no approving stage is
 	 * on record
 	 * @param stage the stage whose outcome approved it
+	 * @param approvedBy whose approvals in that stage settled it
 	 */
-	record FinalApproval(String version, String fileName, String sha256, OffsetDateTime when, String stage) {
+	record FinalApproval(String version, String fileName, String sha256, OffsetDateTime when, String stage,
+			List<Person> approvedBy) {
 	}
 
 }

@@ -97,9 +97,10 @@ final class ApprovalRecordPdf {
 		String stage = (approval.stage() != null) ? " at the " + approval.stage().toLowerCase(Locale.ROOT) + " stage"
 				: "";
 		pages.callout(
-				List.of("Final approval: " + approval.version() + " approved" + when + stage,
+				List.of("Final approval: " + approval.version() + " approved" + when + stage, "Approved by: "
+						+ (approval.approvedBy().isEmpty() ? "not on record" : Timeline.names(approval.approvedBy())),
 						"File: " + approval.fileName(), "SHA-256: " + approval.sha256()),
-				List.of(Style.STRONG, Style.TEXT, Style.MONO));
+				List.of(Style.STRONG, Style.TEXT, Style.TEXT, Style.MONO));
 	}
 
 	private static void subject(PdfPages pages, Subject asset) {

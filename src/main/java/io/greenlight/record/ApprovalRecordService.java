@@ -94,7 +94,8 @@ class ApprovalRecordService {
 				stageViews.stream().map(stage -> stage(stage, versionLabels, people)).toList(),
 				decisions.stream().map(decision -> decision(decision, versionLabels, people)).toList(),
 				changes.stream().map(change -> change(change, stagesById, versionLabels, people)).toList(),
-				finalApproval(asset, versions, stageViews, versionLabels), OffsetDateTime.now(), people.of(userId));
+				finalApproval(asset, versions, stageViews, decisions, versionLabels, people), OffsetDateTime.now(),
+				people.of(userId));
 	}
 
 	private static Version version(AssetVersion version, People people) {
@@ -132,10 +133,11 @@ class ApprovalRecordService {
 
 	/**
 	 * The asset's approved version and the stage that approved it: the last stage of that
-	 * version that settled with an approval (the client's, after the internal one).
+	 * version that settled with an approval (the client's, after the internal one), and
+	 * whose approvals in it settled it.
 	 */
 	private static FinalApproval finalApproval(Asset asset, List<AssetVersion> versions, List<ReviewStageView> stages,
-			Map<String, String> versionLabels) {
+			List<DecisionRecord> decisions, Map<String, String> versionLabels, People people) {
 		if (asset.approvedVersionId() == null) {
 			return null;
 		}
@@ -147,10 +149,15 @@ class ApprovalRecordService {
 			.filter(stage -> approved.id().equals(stage.versionId()) && stage.settledAt() != null
 					&& isApproval(stage.outcome()))
 			.max(Comparator.comparing(ReviewStageView::settledAt));
+		String stage = deciding.map(ReviewStageView::stage).orElse(null);
+		List<Person> approvedBy = decisions.stream()
+			.filter(decision -> approved.id().equals(decision.versionId()) && Objects.equals(decision.stage(), stage)
+					&& !decision.late() && isApproval(decision.decision()))
+			.map(decision -> people.of(decision.decidedBy()))
+			.toList();
 		return new FinalApproval(versionLabels.get(approved.id()),
 				(approved.fileName() != null) ? approved.fileName() : approved.fileLink(), approved.sha256(),
-				deciding.map(ReviewStageView::settledAt).orElse(null),
-				deciding.map(ReviewStageView::stage).map(RecordWords::words).orElse(null));
+				deciding.map(ReviewStageView::settledAt).orElse(null), RecordWords.words(stage), approvedBy);
 	}
 
 	private static boolean isApproval(String outcome) {

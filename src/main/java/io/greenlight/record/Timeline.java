@@ -62,8 +62,9 @@ final class Timeline {
 		}
 		FinalApproval approval = record.finalApproval();
 		if (approval != null) {
-			events.add(new Event(approval.when(), 5, "final approval", approval.version(), approval.stage(), null,
-					"Approved", null, "file: " + approval.fileName() + "; SHA-256: " + approval.sha256()));
+			events.add(new Event(approval.when(), 5, "final approval", approval.version(), approval.stage(),
+					names(approval.approvedBy()), "Approved", null,
+					"file: " + approval.fileName() + "; SHA-256: " + approval.sha256()));
 		}
 		events.add(new Event(record.generatedAt(), 6, "record generated", null, null, label(record.generatedBy()), null,
 				null, (approval != null) ? null : "not approved yet"));

@@ -140,6 +140,7 @@ class ApprovalRecordIT {
 		assertThat(text)
 			.contains("Final approval: v2 approved on " + time(stages.get(2).get("settledAt").asText())
 					+ " at the client review stage")
+			.contains("Approved by: Chris Client (Acme) (client)")
 			.contains("SHA-256: " + TestFiles.sha256(v2File))
 			.contains("by Pat Producer (producer)")
 			.containsPattern("page 1 of \\d");
@@ -173,6 +174,7 @@ class ApprovalRecordIT {
 		assertThat(rows.get(9).get("comment")).isEqualTo("On holiday, approved by phone");
 		assertThat(rows.get(12).get("comment")).isEqualTo("Très bien — 承認します");
 		assertThat(rows.get(14).get("detail")).contains("SHA-256: " + TestFiles.sha256(v2File));
+		assertThat(rows.get(14).get("who")).isEqualTo("Chris Client (Acme) (client)");
 		assertThat(rows.get(15).get("who")).isEqualTo("Chris Client (Acme) (client)");
 		assertThat(rows).allSatisfy(row -> assertThat(row.get("when")).endsWith(" UTC"));
 	}

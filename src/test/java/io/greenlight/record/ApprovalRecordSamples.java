@@ -44,8 +44,8 @@ final class ApprovalRecordSamples {
 		Change change = new Change(T0.plusMinutes(10), "removed", "Internal review", "v1", PRODUCER, null, "On holiday",
 				PRODUCER);
 		return new ApprovalRecord(subject(title, "Delivered"), List.of(v1, v2), List.of(internal, client),
-				List.of(changes, approved), List.of(change),
-				new FinalApproval("v2", "spot v2.mp4", "b".repeat(64), T0.plusHours(4), "Client review"),
+				List.of(changes, approved), List.of(change), new FinalApproval("v2", "spot v2.mp4", "b".repeat(64),
+						T0.plusHours(4), "Client review", List.of(new Person("client", "client"))),
 				T0.plusDays(5), PRODUCER);
 	}
 
