@@ -60,9 +60,10 @@ final class ApprovalRecordPdf {
 			tableSection(pages, "Reviewer changes", "Nobody was added, removed or delegated to.", record.changes(),
 					CHANGE_COLUMNS, ApprovalRecordPdf::change);
 			pages.heading("About this record", Style.HEADING);
-			pages.paragraph(
-					generated(record) + ". All times are in UTC. Each SHA-256 checksum identifies a file "
-							+ "exactly: the checksum of a file you received must equal the one listed for its version.",
+			pages.paragraph(generated(record) + ". All times are in UTC. Each SHA-256 checksum identifies a file "
+					+ "exactly: the checksum of a file you received must equal the one listed for its version."
+					+ (pages.replacedCharacters() ? " Characters this document's font cannot show appear as ?; "
+							+ "the CSV of this record has the exact text." : ""),
 					Style.TEXT);
 			return pages
 				.finish("Approval record · " + asset.projectCode() + " · " + asset.title() + " · " + generated(record));

@@ -41,6 +41,8 @@ final class PdfFonts {
 
 	private final Map<PDFont, Map<Integer, Float>> widths = new HashMap<>();
 
+	private boolean replaced;
+
 	PdfFonts(PDDocument document) {
 		try {
 			this.text = PDType0Font.load(document, new ByteArrayInputStream(TEXT_FONT_BYTES), true);
@@ -71,10 +73,17 @@ final class PdfFonts {
 				// invisible: nothing to show
 			}
 			else {
-				shown.appendCodePoint(hasGlyph(font, codePoint) ? codePoint : '?');
+				boolean shows = hasGlyph(font, codePoint);
+				this.replaced |= !shows;
+				shown.appendCodePoint(shows ? codePoint : '?');
 			}
 		});
 		return shown.toString();
+	}
+
+	/** Whether some text had a character shown as '?' so far. */
+	boolean replacedAny() {
+		return this.replaced;
 	}
 
 	/**

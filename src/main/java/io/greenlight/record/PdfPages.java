@@ -191,6 +191,11 @@ final class PdfPages implements AutoCloseable {
 		}
 	}
 
+	/** Whether some text so far had characters the fonts cannot show, shown as '?'. */
+	boolean replacedCharacters() {
+		return this.fonts.replacedAny();
+	}
+
 	/** Vertical space. */
 	void skip(float points) {
 		this.y -= points;

@@ -61,6 +61,9 @@ class ApprovalRecordPdfTests {
 			assertThat(text).contains("Été — Ünïcödé Ωμέγα Жук Łódź ?? ?")
 				.contains("Tabs here, nulls, zerowidth, é composed, CJK ?? and ?")
 				.contains("Zoë Ångström (reviewer1)");
+			assertThat(text.replaceAll("\\s+", " "))
+				.contains("Characters this document's font cannot show appear as ?; the CSV of this record has the "
+						+ "exact text.");
 		}
 	}
 
@@ -73,7 +76,9 @@ class ApprovalRecordPdfTests {
 
 		try (PDDocument document = Loader.loadPDF(ApprovalRecordPdf.render(pending))) {
 			String text = new PDFTextStripper().getText(document);
-			assertThat(text).contains("Not approved yet").doesNotContain("Final approval");
+			assertThat(text).contains("Not approved yet")
+				.doesNotContain("Final approval")
+				.doesNotContain("cannot show");
 		}
 	}
 
