@@ -62,6 +62,21 @@ public final class Http {
 		}
 	}
 
+	/** A GET whose body is binary (a PDF), with its status and headers. */
+	public HttpResponse<byte[]> getBytes(String user, String path) {
+		try {
+			return this.client.send(request(user, path).GET().timeout(Duration.ofSeconds(60)).build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** Sends a request and returns the body's bytes, failing on an error status. */
 	public byte[] sendForBytes(HttpRequest.Builder builder) {
 		try {

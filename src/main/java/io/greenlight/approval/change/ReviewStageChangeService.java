@@ -142,11 +142,15 @@ public class ReviewStageChangeService {
 		// the stage record first: settling now writes its outcome there
 		this.stages.changeReviewers(stageId, reviewers, change.stage.primaryReviewer());
 		boolean settlesNow = StageOutcome.isSettled(change.rule, change.votes, reviewers.size());
+		// logged before the stage settles and the next one opens, so the log's time comes
+		// before theirs, as the cause before its effects (the approval record is ordered
+		// by
+		// time)
+		this.log.record(stageId, change.stage.assetId(), Kind.REMOVED, reviewer, null, reason.trim(), change.user.id());
 		engine(() -> {
 			this.running.remove(stageId, review, reviewers, settlesNow);
 			return null;
 		});
-		this.log.record(stageId, change.stage.assetId(), Kind.REMOVED, reviewer, null, reason.trim(), change.user.id());
 		return view(this.stages.get(stageId));
 	}
 
@@ -278,7 +282,7 @@ public class ReviewStageChangeService {
 				: reviewers.stream().filter(r -> votes.stream().noneMatch(v -> v.reviewer().equals(r))).toList();
 		return new ReviewStageView(stage.id(), stage.versionId(), stage.stage(), stage.decisionRule(), stage.quorum(),
 				stage.primaryReviewer(), reviewers, votes, waiting, stage.dueAt(), stage.openedAt(), stage.outcome(),
-				stage.resolvedBy(), stage.settledAt(), stage.outcome() == null);
+				stage.resolvedBy(), stage.resolutionComment(), stage.settledAt(), stage.outcome() == null);
 	}
 
 	private record Change(CurrentUser user, Project project, ReviewStage stage, StageRule rule, List<String> reviewers,

@@ -11,11 +11,12 @@ import io.greenlight.approval.Vote;
  *
  * @param id the stage's id, for changing its reviewers while it runs
  * @param waitingFor the reviewers who have not decided yet
+ * @param resolutionComment what the producer who resolved conflicting feedback said
  * @param running whether its reviewers can still be changed
  */
 public record ReviewStageView(String id, String versionId, String stage, String decisionRule, Integer quorum,
 		String primaryReviewer, List<String> reviewers, List<Vote> decisions, List<String> waitingFor,
-		OffsetDateTime dueAt, OffsetDateTime openedAt, String outcome, String resolvedBy, OffsetDateTime settledAt,
-		boolean running) {
+		OffsetDateTime dueAt, OffsetDateTime openedAt, String outcome, String resolvedBy, String resolutionComment,
+		OffsetDateTime settledAt, boolean running) {
 
 }
