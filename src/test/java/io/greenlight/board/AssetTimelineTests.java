@@ -96,7 +96,8 @@ class AssetTimelineTests {
 	private static ReviewStageView stage(String versionId, String stage, OffsetDateTime openedAt,
 			OffsetDateTime settledAt, String outcome, List<String> waitingFor) {
 		return new ReviewStageView(stage + versionId, versionId, stage, "ALL", null, null, List.of("reviewer1"),
-				List.of(), waitingFor, openedAt.plusDays(2), openedAt, outcome, null, settledAt, settledAt == null);
+				List.of(), waitingFor, openedAt.plusDays(2), openedAt, outcome, null, null, settledAt,
+				settledAt == null);
 	}
 
 	private static DecisionRecord brief(String decision, OffsetDateTime at) {
