@@ -109,6 +109,11 @@ class BoardBrowserIT {
 		assertThat(browser.visible(By.linkText("Review v1")).getDomAttribute("href")).isEqualTo("/review/" + v1);
 		assertThat(browser.visible(By.linkText("Open in Cockpit")).getDomAttribute("href"))
 			.contains("/camunda/app/cockpit/default/#/process-instance/");
+		assertThat(browser.visible(By.linkText("Approval record (PDF)")).getDomAttribute("href"))
+			.isEqualTo("/api/assets/" + late + "/approval-record.pdf");
+		assertThat(browser.visible(By.cssSelector("#asset-meta .chip.late")).getText()).startsWith("Overdue since");
+		assertThat(browser.all(By.cssSelector("#timeline-bar span")))
+			.allSatisfy(bar -> assertThat(bar.getSize().getWidth()).isPositive());
 		browser.screenshot(SCREENSHOTS, "asset", 1366, 900);
 	}
 
