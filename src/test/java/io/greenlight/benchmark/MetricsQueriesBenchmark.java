@@ -93,7 +93,7 @@ class MetricsQueriesBenchmark {
 				assertThat(response.status()).as(path + ": " + response.body()).isEqualTo(200);
 			}, runs);
 			System.out.printf("  %-56s %9.1f %9.1f%n",
-					"GET " + path + (path.equals("/api/clients") ? " (baseline: no metric)" : ""),
+					"GET " + path + (path.equals("/api/clients") ? " (for comparison, not a metric)" : ""),
 					percentile(millis, 0.50), percentile(millis, 0.99));
 		}
 		System.out.println();
