@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.greenlight.system.InvalidRequestException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,8 +25,11 @@ public class ReviewStageService {
 
 	private final JdbcClient jdbc;
 
-	ReviewStageService(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	ReviewStageService(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	/**
@@ -146,15 +150,17 @@ public class ReviewStageService {
 	}
 
 	private void write(String stageId, ReviewDecision outcome, String resolvedBy, String comment) {
+		OffsetDateTime now = OffsetDateTime.now();
 		int updated = this.jdbc
 			.sql("UPDATE review_stage SET outcome = ?, resolved_by = ?, resolution_comment = ?, settled_at = ? "
 					+ "WHERE id = ? AND outcome IS NULL")
-			.params(outcome.name(), resolvedBy, (comment == null || comment.isBlank()) ? null : comment,
-					OffsetDateTime.now(), stageId)
+			.params(outcome.name(), resolvedBy, (comment == null || comment.isBlank()) ? null : comment, now, stageId)
 			.update();
 		if (updated != 1) {
 			throw new IllegalStateException("Review stage " + stageId + " is unknown or settled already");
 		}
+		ReviewStage stage = get(stageId);
+		this.events.publishEvent(new ReviewStageSettled(stageId, stage.stage(), outcome, stage.openedAt(), now));
 	}
 
 }
