@@ -92,8 +92,13 @@ class ProductionJourneyIT {
 		// its
 		// review stages, for the producer and for creative-ops
 		for (String user : new String[] { Users.PRODUCER, Users.OPS }) {
-			Http.Response history = this.http.get(user, "/engine-rest/history/process-instance?maxResults=5"
-					+ "&processDefinitionKey=CreativeProductionProcess&processInstanceBusinessKey=" + assetId);
+			// the asset is delivered before the instance's last steps (its end event and
+			// the notification after it) have run: wait for them
+			Http.Response history = await("the production's instance completed").atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(300))
+				.until(() -> this.http.get(user, "/engine-rest/history/process-instance?maxResults=5"
+						+ "&processDefinitionKey=CreativeProductionProcess&processInstanceBusinessKey=" + assetId),
+						response -> response.body().contains("\"state\":\"COMPLETED\""));
 			assertThat(history.json()).as(user).hasSize(1);
 			// each review stage is a child instance: v1 internal, v2 internal, v2 client
 			Http.Response stages = this.http.get(user, "/engine-rest/history/process-instance?maxResults=5"
