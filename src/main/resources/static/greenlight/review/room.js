@@ -93,7 +93,8 @@ function renderHeader(room) {
   const { version, asset, project, client } = room;
   document.title = `${asset.title} v${version.number} · Review · Greenlight`;
   byId('room-title').textContent = asset.title;
-  fill(byId('crumb-project'), `${project.code}${client ? ` · ${client.name}` : ''}`);
+  fill(byId('crumb-project'), h('a', { href: `/assets/${asset.id}`, title: 'The production: its timeline, versions and decisions',
+    text: `${project.code}${client ? ` · ${client.name}` : ''}` }));
   const variant = version.variant && version.variant !== 'main' ? ` · ${version.variant}` : '';
   byId('version-label').textContent = `v${version.number}${variant}${version.note ? ` — ${version.note}` : ''}`;
   const pill = byId('version-status');
