@@ -1,5 +1,5 @@
 import { assert, suite } from './harness.js';
-import { duration, filtersFrom, phaseWidths, queryOf } from '/greenlight/board/format.js';
+import { duration, filtersFrom, hoursInWords, metricFiltersFrom, metricQueryOf, percent, periodOf, phaseWidths, queryOf } from '/greenlight/board/format.js';
 
 const { test, run } = suite();
 export { run };
@@ -33,4 +33,27 @@ test('phases that took no time at all, or too many short ones, share the bar equ
   assert.deepEqual(phaseWidths([]), []);
   const many = phaseWidths(Array.from({ length: 30 }, (ignored, index) => (index === 0 ? 1000000 : 1)));
   assert.close(many[5], 100 / 30);
+});
+
+test('a preset names its period, both days included', () => {
+  assert.deepEqual(periodOf('last30', '2026-11-30'), { from: '2026-11-01', to: '2026-11-30' });
+  assert.deepEqual(periodOf('lastMonth', '2026-11-30'), { from: '2026-10-01', to: '2026-10-31' });
+  assert.deepEqual(periodOf('lastMonth', '2026-01-15'), { from: '2025-12-01', to: '2025-12-31' });
+  assert.deepEqual(periodOf('thisMonth', '2026-03-09'), { from: '2026-03-01', to: '2026-03-09' });
+  assert.deepEqual(periodOf('last90', '2026-03-01'), { from: '2025-12-02', to: '2026-03-01' });
+});
+
+test('metric filters round-trip through the address, empty ones dropped', () => {
+  const filters = metricFiltersFrom('?from=2026-10-01&to=2026-10-31&clientId=&assetType=VIDEO&overdue=true');
+  assert.deepEqual(filters, { from: '2026-10-01', to: '2026-10-31', assetType: 'VIDEO' });
+  assert.equal(metricQueryOf(filters), '?from=2026-10-01&to=2026-10-31&assetType=VIDEO');
+});
+
+test('hours and shares read as people say them', () => {
+  assert.equal(hoursInWords(null), '–');
+  assert.equal(hoursInWords(0.25), '15 min');
+  assert.equal(hoursInWords(5.46), '5.5 h');
+  assert.equal(hoursInWords(72), '3 days');
+  assert.equal(percent(0.666), '67%');
+  assert.equal(percent(null), '–');
 });

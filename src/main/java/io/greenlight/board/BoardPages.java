@@ -34,6 +34,11 @@ class BoardPages {
 		return page("board/board", authentication);
 	}
 
+	@GetMapping("/metrics")
+	ModelAndView metrics(Authentication authentication) {
+		return page("board/metrics", authentication);
+	}
+
 	@GetMapping("/assets/{assetId}")
 	ModelAndView asset(@PathVariable String assetId, Authentication authentication) {
 		try {

@@ -44,8 +44,8 @@ final class ContentSecurityPolicies implements HeaderWriter {
 			+ "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 	/**
-	 * The board and an asset's page: their own scripts and style sheet, calls to the API,
-	 * nothing else.
+	 * The board, the metrics page and an asset's page: their own scripts and style sheets
+	 * (and uPlot's from its WebJar), calls to the API, nothing else.
 	 */
 	static final String APP_PAGES = "default-src 'none'; script-src 'self'; connect-src 'self'; img-src 'self'; "
 			+ "style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -54,7 +54,7 @@ final class ContentSecurityPolicies implements HeaderWriter {
 
 	private static final RequestMatcher REVIEW_PAGES = antMatcher("/review/**");
 
-	private static final RequestMatcher BOARD_PAGES = new OrRequestMatcher(antMatcher("/board"),
+	private static final RequestMatcher BOARD_PAGES = new OrRequestMatcher(antMatcher("/board"), antMatcher("/metrics"),
 			antMatcher("/assets/**"));
 
 	private static final RequestMatcher FILES = antMatcher("/api/versions/*/file");

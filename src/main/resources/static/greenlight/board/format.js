@@ -82,3 +82,65 @@ export function phaseWidths(seconds, minimum = 4) {
   const largeTotal = raw.filter((width) => width >= minimum).reduce((sum, width) => sum + width, 0);
   return raw.map((width) => (width < minimum ? minimum : (width / largeTotal) * room));
 }
+
+/** ISO date (YYYY-MM-DD) of a Date, in UTC: metrics count days in UTC. */
+export function isoDay(date) {
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * The period a preset names, as {from, to} (both included), for {@code today} ("YYYY-MM-DD",
+ * UTC): the metrics page's quick choices.
+ */
+export function periodOf(preset, today) {
+  const day = new Date(`${today}T00:00:00Z`);
+  const minus = (days) => isoDay(new Date(day.getTime() - days * 86400000));
+  const year = day.getUTCFullYear();
+  const month = day.getUTCMonth();
+  switch (preset) {
+    case 'lastMonth':
+      return { from: isoDay(new Date(Date.UTC(year, month - 1, 1))), to: isoDay(new Date(Date.UTC(year, month, 0))) };
+    case 'thisMonth':
+      return { from: isoDay(new Date(Date.UTC(year, month, 1))), to: today };
+    case 'last90':
+      return { from: minus(89), to: today };
+    case 'last365':
+      return { from: minus(364), to: today };
+    default:
+      return { from: minus(29), to: today };
+  }
+}
+
+/** The metrics page's filters, as the API takes them and the page keeps them in its address. */
+export const METRIC_FILTERS = ['from', 'to', 'clientId', 'projectId', 'assetType'];
+
+export function metricQueryOf(filters) {
+  const params = new URLSearchParams();
+  METRIC_FILTERS.filter((name) => filters[name]).forEach((name) => params.set(name, filters[name]));
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
+
+export function metricFiltersFrom(search) {
+  const params = new URLSearchParams(search);
+  return Object.fromEntries(METRIC_FILTERS.filter((name) => params.get(name)).map((name) => [name, params.get(name)]));
+}
+
+/** Hours as people read them: "45 min", "5.5 h", "3.2 days"; a dash when nothing counted. */
+export function hoursInWords(hours) {
+  if (hours === null || hours === undefined) {
+    return '–';
+  }
+  if (hours < 1) {
+    return `${Math.round(hours * 60)} min`;
+  }
+  if (hours < 48) {
+    return `${Number(hours.toFixed(1))} h`;
+  }
+  return `${Number((hours / 24).toFixed(1))} days`;
+}
+
+/** A share from 0 to 1 as a whole percentage, a dash when nothing counted. */
+export function percent(rate) {
+  return rate === null || rate === undefined ? '–' : `${Math.round(rate * 100)}%`;
+}
