@@ -118,6 +118,20 @@ class BoardBrowserIT {
 	}
 
 	@Test
+	void theWebappsHomePageLeadsToTheBoardAndTheMetrics() {
+		Browser browser = this.browsers.open(this.port);
+		browser.go("/camunda/app/welcome/default/");
+		new LoginPage(browser).signIn(Users.PRODUCER, Users.PASSWORD);
+
+		browser.await("Welcome", driver -> browser.path().startsWith("/camunda/app/welcome/"));
+		assertThat(browser.visible(By.linkText("Greenlight board")).getDomAttribute("href")).isEqualTo("/board");
+		assertThat(browser.visible(By.linkText("Greenlight metrics")).getDomAttribute("href")).isEqualTo("/metrics");
+		browser.click(By.linkText("Greenlight board"));
+		browser.await("the board", driver -> browser.path().equals("/board"));
+		assertThat(browser.visible(By.cssSelector("#board-page h1")).getText()).isEqualTo("Productions");
+	}
+
+	@Test
 	void someoneOutsideTheProjectGetsA404Page() {
 		String brief = this.productions.start("Board outsider " + System.nanoTime() % 100000);
 
