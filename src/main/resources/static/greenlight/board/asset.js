@@ -7,6 +7,7 @@ import { getJson } from '../review/api.js';
 import { byId, fill, h } from '../review/dom.js';
 import { DECIDED, STAGES, dueInWords, formatDate, listOf, nameOf, ruleInWords, sizeInWords } from '../review/wording.js';
 import { duration, phaseWidths } from './format.js';
+import { loading } from './page.js';
 
 const page = byId('asset-page');
 const assetId = page.dataset.assetId;
@@ -19,11 +20,6 @@ const OUTCOMES = {
 };
 
 const CHANGES = { ADDED: 'added', REMOVED: 'removed', DELEGATED: 'handed the review of' };
-
-function alert(message) {
-  fill(byId('alert-text'), message);
-  byId('alert').hidden = !message;
-}
 
 function phaseName(phase) {
   if (phase.kind === 'REVIEW') {
@@ -117,8 +113,8 @@ function showHead(detail, room) {
     asset.processInstanceId ? h('a', { class: 'button', href: `/camunda/app/cockpit/default/#/process-instance/${asset.processInstanceId}`, text: 'Open in Cockpit' }) : null);
 }
 
-async function load() {
-  try {
+function load() {
+  return loading(page, async () => {
     const [detail, phases, changes] = await Promise.all([getJson(`/api/assets/${assetId}`),
       getJson(`/api/assets/${assetId}/timeline`), getJson(`/api/assets/${assetId}/review-changes`)]);
     // the latest version's room knows the project, its client and its people's names
@@ -129,15 +125,7 @@ async function load() {
     showVersions(detail, members);
     showDecisions(detail, members);
     showChanges(changes, members);
-    alert(null);
-  }
-  catch (failure) {
-    alert(failure.message);
-  }
-  finally {
-    page.setAttribute('aria-busy', 'false');
-  }
+  });
 }
 
-byId('alert-close').addEventListener('click', () => alert(null));
 load();

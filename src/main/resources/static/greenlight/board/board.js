@@ -7,6 +7,7 @@ import { getJson } from '../review/api.js';
 import { byId, fill, h } from '../review/dom.js';
 import { STAGES, dueInWords, listOf, ruleInWords } from '../review/wording.js';
 import { filtersFrom, queryOf } from './format.js';
+import { clientAndProjectOptions, loading } from './page.js';
 
 const REFRESH_MS = 10000;
 
@@ -14,20 +15,6 @@ const page = byId('board-page');
 const me = page.dataset.userId;
 let filters = filtersFrom(window.location.search);
 let shown = null;
-
-function alert(message) {
-  fill(byId('alert-text'), message);
-  byId('alert').hidden = !message;
-}
-
-async function options() {
-  const [clients, projects] = await Promise.all([getJson('/api/clients'), getJson('/api/projects')]);
-  fill(byId('filter-client'), h('option', { value: '', text: 'All clients' }),
-    clients.map((client) => h('option', { value: client.id, text: client.name })));
-  fill(byId('filter-project'), h('option', { value: '', text: 'All projects' }),
-    projects.map(({ project, client }) => h('option', { value: project.id, text: `${project.code} · ${client.name}` })));
-  showFilters();
-}
 
 function showFilters() {
   byId('filter-client').value = filters.clientId || '';
@@ -111,8 +98,8 @@ function summaryOf(board) {
   return `${running} running · ${overdue} overdue · ${mine} waiting on you`;
 }
 
-async function refresh() {
-  try {
+function refresh() {
+  return loading(page, async () => {
     const board = await getJson(`/api/board${queryOf(filters)}`);
     const now = new Date();
     const text = JSON.stringify(board.columns);
@@ -123,14 +110,7 @@ async function refresh() {
       [...byId('columns').querySelectorAll('.cards')].forEach((cards, index) => { cards.scrollTop = scroll[index] || 0; });
       fill(byId('summary'), summaryOf(board));
     }
-    alert(null);
-  }
-  catch (failure) {
-    alert(failure.message);
-  }
-  finally {
-    page.setAttribute('aria-busy', 'false');
-  }
+  });
 }
 
 byId('filters').addEventListener('change', readFilters);
@@ -139,8 +119,7 @@ byId('filter-clear').addEventListener('click', () => {
   showFilters();
   readFilters();
 });
-byId('alert-close').addEventListener('click', () => alert(null));
-options().catch((failure) => alert(failure.message));
+clientAndProjectOptions(showFilters);
 refresh();
 window.setInterval(() => {
   if (!document.hidden) {

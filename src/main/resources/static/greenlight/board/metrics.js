@@ -9,6 +9,7 @@ import { getJson } from '../review/api.js';
 import { byId, fill, h } from '../review/dom.js';
 import { STAGES } from '../review/wording.js';
 import { hoursInWords, isoDay, metricFiltersFrom, metricQueryOf, percent, periodOf } from './format.js';
+import { clientAndProjectOptions, loading } from './page.js';
 
 const page = byId('metrics-page');
 const STAGE_NAMES = { ...STAGES, BRIEF: 'Brief', PRODUCTION: 'Production', OVERALL: 'Brief → approval' };
@@ -16,11 +17,6 @@ const GREEN = '#1a7f46';
 const BLUE = '#2f7fd8';
 let filters = metricFiltersFrom(window.location.search);
 let charts = [];
-
-function alert(message) {
-  fill(byId('alert-text'), message);
-  byId('alert').hidden = !message;
-}
 
 function showFilters() {
   byId('filter-from').value = filters.from || '';
@@ -126,19 +122,9 @@ function showOverdue(answer, firstPass) {
   fill(byId('kpi-first-pass'), percent(firstPass.firstPassRate));
 }
 
-async function options() {
-  const [clients, projects] = await Promise.all([getJson('/api/clients'), getJson('/api/projects')]);
-  fill(byId('filter-client'), h('option', { value: '', text: 'All clients' }),
-    clients.map((client) => h('option', { value: client.id, text: client.name })));
-  fill(byId('filter-project'), h('option', { value: '', text: 'All projects' }),
-    projects.map(({ project, client }) => h('option', { value: project.id, text: `${project.code} · ${client.name}` })));
-  showFilters();
-}
-
-async function load() {
-  page.setAttribute('aria-busy', 'true');
+function load() {
   const query = metricQueryOf(filters);
-  try {
+  return loading(page, async () => {
     const [cycle, rounds, firstPass, turnaround, overdue, throughput] = await Promise.all(
       ['cycle-times', 'revision-rounds', 'first-pass', 'reviewer-turnaround', 'overdue', 'throughput']
         .map((metric) => getJson(`/api/metrics/${metric}${query}`)));
@@ -154,20 +140,12 @@ async function load() {
     showRounds(rounds, turnaround);
     showReviewers(turnaround);
     showOverdue(overdue, firstPass);
-    alert(null);
-  }
-  catch (failure) {
-    alert(failure.message);
-  }
-  finally {
-    page.setAttribute('aria-busy', 'false');
-  }
+  });
 }
 
 byId('filters').addEventListener('change', onChange);
-byId('alert-close').addEventListener('click', () => alert(null));
 if (filters.from || filters.to) {
   byId('filter-preset').value = 'custom';
 }
-options().catch((failure) => alert(failure.message));
+clientAndProjectOptions(showFilters);
 load();
