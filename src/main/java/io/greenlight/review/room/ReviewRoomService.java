@@ -65,8 +65,9 @@ class ReviewRoomService {
 
 	@Transactional(readOnly = true)
 	ReviewRoom room(String versionId, String userId) {
+		// the room is polled every few seconds: one access check, not one per part
 		AssetVersion version = this.access.visibleVersion(versionId);
-		Asset asset = this.access.visibleAsset(version.assetId());
+		Asset asset = this.assets.get(version.assetId());
 		Project project = this.projects.findById(asset.projectId()).orElseThrow();
 		List<AssetVersion> versions = this.assets.versions(asset.id())
 			.stream()
@@ -96,15 +97,16 @@ class ReviewRoomService {
 			.stream()
 			.filter(decision -> versionId.equals(decision.versionId()))
 			.toList();
-		return new ReviewRoom(me(userId), version, asset, project,
-				this.projects.findClient(project.clientId()).orElse(null),
+		List<Person> members = members(project);
+		Person me = members.stream()
+			.filter(member -> member.id().equals(userId))
+			.findFirst()
+			.map(member -> new Person(userId, member.name(), null))
+			.orElseGet(() -> new Person(userId, this.users.names(List.of(userId)).get(userId), null));
+		return new ReviewRoom(me, version, asset, project, this.projects.findClient(project.clientId()).orElse(null),
 				version.hasFile() ? "/api/versions/" + versionId + "/file" : null, !latest.id().equals(versionId),
 				latest.id(), previousId, stack, versionStages, versionDecisions,
-				this.decisions.chance(versionId, userId), members(project));
-	}
-
-	private Person me(String userId) {
-		return new Person(userId, this.users.names(List.of(userId)).get(userId), null);
+				this.decisions.chance(versionId, userId), members);
 	}
 
 	/** Each member once, with the first of their roles. */
