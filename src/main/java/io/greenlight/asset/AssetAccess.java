@@ -24,10 +24,13 @@ public class AssetAccess {
 		this.projects = projects;
 	}
 
-	/** The asset, if the signed-in user may see it. */
+	/**
+	 * The asset, if the signed-in user may see it, named by its id or its reference.
+	 * Callers go on with the returned asset's id, never with what they were given.
+	 */
 	public Asset visibleAsset(String assetId) {
 		CurrentUser user = currentUser();
-		Asset asset = this.assets.find(assetId).orElseThrow(() -> notFound(assetId));
+		Asset asset = this.assets.findByIdOrReference(assetId).orElseThrow(() -> notFound(assetId));
 		if (!user.seesAllProjects() && !this.projects.isMember(asset.projectId(), user.id())) {
 			throw notFound(assetId);
 		}

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AssetRepository {
 
-	private static final String ASSET_COLUMNS = "id, project_id, title, asset_type, channel, due_date, brief, stage, "
+	private static final String ASSET_COLUMNS = "id, reference, project_id, title, asset_type, channel, due_date, brief, stage, "
 			+ "status, revision_round, process_instance_id, requested_by, approved_version_id, created_at, updated_at";
 
 	private static final String VERSION_COLUMNS = "id, asset_id, number, variant, note, file_link, file_name, "
@@ -24,18 +24,40 @@ class AssetRepository {
 		this.jdbc = jdbc;
 	}
 
-	void insert(Asset asset) {
-		this.jdbc.sql("INSERT INTO asset (" + ASSET_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(asset.id(), asset.projectId(), asset.title(), asset.assetType().name(), asset.channel().name(),
-					asset.dueDate(), asset.brief(), asset.stage().name(), asset.status().name(), asset.revisionRound(),
-					asset.processInstanceId(), asset.requestedBy(), asset.approvedVersionId(), asset.createdAt(),
-					asset.updatedAt())
+	/**
+	 * The project's next production number. It updates the project's row, which stays
+	 * locked until the transaction ends: a second production started in the project at
+	 * the same moment waits and takes the number after.
+	 */
+	int nextProjectNumber(String projectId) {
+		this.jdbc.sql("UPDATE project SET asset_count = asset_count + 1 WHERE id = ?").param(projectId).update();
+		return this.jdbc.sql("SELECT asset_count FROM project WHERE id = ?")
+			.param(projectId)
+			.query(Integer.class)
+			.single();
+	}
+
+	void insert(Asset asset, int projectNumber) {
+		this.jdbc
+			.sql("INSERT INTO asset (" + ASSET_COLUMNS
+					+ ", project_number) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(asset.id(), asset.reference(), asset.projectId(), asset.title(), asset.assetType().name(),
+					asset.channel().name(), asset.dueDate(), asset.brief(), asset.stage().name(), asset.status().name(),
+					asset.revisionRound(), asset.processInstanceId(), asset.requestedBy(), asset.approvedVersionId(),
+					asset.createdAt(), asset.updatedAt(), projectNumber)
 			.update();
 	}
 
 	Optional<Asset> findById(String id) {
 		return this.jdbc.sql("SELECT " + ASSET_COLUMNS + " FROM asset WHERE id = ?")
 			.param(id)
+			.query(Asset.class)
+			.optional();
+	}
+
+	Optional<Asset> findByReference(String reference) {
+		return this.jdbc.sql("SELECT " + ASSET_COLUMNS + " FROM asset WHERE reference = ?")
+			.param(reference)
 			.query(Asset.class)
 			.optional();
 	}

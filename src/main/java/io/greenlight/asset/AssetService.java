@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -44,9 +45,9 @@ public class AssetService {
 	 * requester's (any project for creative-ops) and have at least one creative or
 	 * freelancer, one internal reviewer and one client reviewer, or nobody could make or
 	 * approve the work.
-	 * @return the new asset's id, also the production's business key
+	 * @return the new asset; its reference becomes the production's business key
 	 */
-	public String registerBrief(NewBrief brief, String requestedBy, String processInstanceId) {
+	public Asset registerBrief(NewBrief brief, String requestedBy, String processInstanceId) {
 		// another client's project answers as if it did not exist
 		Project project = this.projects.findByCode(brief.projectCode())
 			.filter(found -> this.projects.isMember(found.id(), requestedBy) || this.users.seesAllProjects(requestedBy))
@@ -54,11 +55,12 @@ public class AssetService {
 					+ "' among your projects. Use the code your producer gave you, e.g. ACME-SUMMER."));
 		requireTeam(project);
 		OffsetDateTime now = OffsetDateTime.now();
-		Asset asset = new Asset(UUID.randomUUID().toString(), project.id(), brief.title(), brief.assetType(),
-				brief.channel(), brief.dueDate(), brief.description(), ProductionStage.BRIEF,
-				AssetStatus.BRIEF_SUBMITTED, 0, processInstanceId, requestedBy, null, now, now);
-		this.assets.insert(asset);
-		return asset.id();
+		int number = this.assets.nextProjectNumber(project.id());
+		Asset asset = new Asset(UUID.randomUUID().toString(), Asset.reference(project.code(), number), project.id(),
+				brief.title(), brief.assetType(), brief.channel(), brief.dueDate(), brief.description(),
+				ProductionStage.BRIEF, AssetStatus.BRIEF_SUBMITTED, 0, processInstanceId, requestedBy, null, now, now);
+		this.assets.insert(asset, number);
+		return asset;
 	}
 
 	private void requireTeam(Project project) {
@@ -150,6 +152,16 @@ public class AssetService {
 	@Transactional(readOnly = true)
 	public Optional<Asset> find(String assetId) {
 		return this.assets.findById(assetId);
+	}
+
+	/**
+	 * The asset by what a person or a link names it with: its reference
+	 * (ACME-SUMMER-0042, any letter case) or its id.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Asset> findByIdOrReference(String idOrReference) {
+		Optional<Asset> byId = this.assets.findById(idOrReference);
+		return byId.isPresent() ? byId : this.assets.findByReference(idOrReference.toUpperCase(Locale.ROOT));
 	}
 
 	@Transactional(readOnly = true)

@@ -39,8 +39,8 @@ class AssetTimelineController {
 	@Transactional(readOnly = true)
 	List<Phase> timeline(@PathVariable String assetId) {
 		Asset asset = this.access.visibleAsset(assetId);
-		return AssetTimeline.of(asset, this.assets.versions(assetId), this.stages.stagesOf(assetId),
-				this.approvals.decisionsFor(assetId), OffsetDateTime.now());
+		return AssetTimeline.of(asset, this.assets.versions(asset.id()), this.stages.stagesOf(asset.id()),
+				this.approvals.decisionsFor(asset.id()), OffsetDateTime.now());
 	}
 
 }

@@ -35,15 +35,16 @@ public record Board(List<Column> columns, OffsetDateTime at) {
 	/**
 	 * One production.
 	 *
+	 * @param reference what people call it (ACME-SUMMER-0042)
 	 * @param latestVersion its newest version, or null before the first
 	 * @param review the review stage running now, or null
 	 * @param waitingOn who must act next: the assignee or candidates of each open task
 	 * @param overdue whether an open task or the running review stage is past due, or the
 	 * asset's own due date has passed before it was approved
 	 */
-	public record Card(String assetId, String title, AssetType assetType, Channel channel, LocalDate dueDate,
-			AssetStatus status, int revisionRound, Ref project, Ref client, Version latestVersion, Review review,
-			List<Waiting> waitingOn, boolean overdue, OffsetDateTime updatedAt) {
+	public record Card(String assetId, String reference, String title, AssetType assetType, Channel channel,
+			LocalDate dueDate, AssetStatus status, int revisionRound, Ref project, Ref client, Version latestVersion,
+			Review review, List<Waiting> waitingOn, boolean overdue, OffsetDateTime updatedAt) {
 	}
 
 	/** A project (its code as name) or a client. */

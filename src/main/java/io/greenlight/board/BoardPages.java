@@ -2,6 +2,7 @@ package io.greenlight.board;
 
 import java.util.List;
 
+import io.greenlight.asset.Asset;
 import io.greenlight.asset.AssetAccess;
 import io.greenlight.security.UserDirectory;
 import io.greenlight.system.NotFoundException;
@@ -41,15 +42,17 @@ class BoardPages {
 
 	@GetMapping("/assets/{assetId}")
 	ModelAndView asset(@PathVariable String assetId, Authentication authentication) {
+		Asset asset;
 		try {
-			this.access.visibleAsset(assetId);
+			asset = this.access.visibleAsset(assetId);
 		}
 		catch (NotFoundException ex) {
 			ModelAndView notFound = page("board/not-found", authentication);
 			notFound.setStatus(HttpStatus.NOT_FOUND);
 			return notFound;
 		}
-		return page("board/asset", authentication).addObject("assetId", assetId);
+		return page("board/asset", authentication).addObject("assetId", asset.id())
+			.addObject("reference", asset.reference());
 	}
 
 	private ModelAndView page(String view, Authentication authentication) {

@@ -25,7 +25,8 @@ import org.springframework.stereotype.Repository;
  * The board in two queries: the productions of each column (filtered, counted and cut to
  * the first cards per column in the database), then the open tasks of those still
  * running. Open tasks are read from the engine's runtime tables by the production's
- * business key (the asset id, which its review stages inherit): who a task waits on is
+ * process instance, the root of its review stages' instances (not by business key, which
+ * is the reference for new productions and the id for older ones): who a task waits on is
  * the engine's fact, for Greenlight's processes and for workflows deployed from the
  * Modeler alike.
  */
@@ -41,11 +42,13 @@ class BoardRepository {
 	private static final String WAITS_ON = "EXISTS (SELECT 1 FROM ACT_RU_TASK t "
 			+ "JOIN ACT_RU_EXECUTION e ON e.ID_ = t.PROC_INST_ID_ "
 			+ "LEFT JOIN ACT_RU_IDENTITYLINK il ON il.TASK_ID_ = t.ID_ AND il.TYPE_ = 'candidate' "
-			+ "WHERE e.BUSINESS_KEY_ = a.id AND (t.ASSIGNEE_ = ? OR (t.ASSIGNEE_ IS NULL AND il.USER_ID_ = ?)))";
+			+ "WHERE e.ROOT_PROC_INST_ID_ = a.process_instance_id "
+			+ "AND (t.ASSIGNEE_ = ? OR (t.ASSIGNEE_ IS NULL AND il.USER_ID_ = ?)))";
 
 	private static final String OVERDUE = "(a.status NOT IN ('APPROVED', 'DELIVERED', 'STOPPED') AND "
 			+ "(a.due_date < ? OR rs.due_at < ? OR EXISTS (SELECT 1 FROM ACT_RU_TASK t "
-			+ "JOIN ACT_RU_EXECUTION e ON e.ID_ = t.PROC_INST_ID_ WHERE e.BUSINESS_KEY_ = a.id AND t.DUE_DATE_ < ?)))";
+			+ "JOIN ACT_RU_EXECUTION e ON e.ID_ = t.PROC_INST_ID_ "
+			+ "WHERE e.ROOT_PROC_INST_ID_ = a.process_instance_id AND t.DUE_DATE_ < ?)))";
 
 	private static final int IN_LIST = 500;
 
@@ -86,7 +89,7 @@ class BoardRepository {
 			params.add(filter.waitingOn());
 			params.add(filter.waitingOn());
 		}
-		String rows = "SELECT a.id, a.title, a.asset_type, a.channel, a.due_date, a.status, a.revision_round, "
+		String rows = "SELECT a.id, a.reference, a.title, a.asset_type, a.channel, a.due_date, a.status, a.revision_round, "
 				+ "a.updated_at, p.id AS project_id, p.code AS project_code, p.name AS project_name, "
 				+ "c.id AS client_id, c.name AS client_name, v.id AS version_id, v.number AS version_number, "
 				+ "v.variant, rs.stage AS review_stage, rs.decision_rule, rs.quorum, rs.primary_reviewer, rs.reviewers, "
@@ -111,12 +114,13 @@ class BoardRepository {
 		List<TaskRow> tasks = new ArrayList<>();
 		for (int from = 0; from < assetIds.size(); from += IN_LIST) {
 			List<String> chunk = assetIds.subList(from, Math.min(assetIds.size(), from + IN_LIST));
-			tasks.addAll(this.jdbc.sql("SELECT e.BUSINESS_KEY_ AS asset_id, t.ID_ AS task_id, t.NAME_ AS task_name, "
+			tasks.addAll(this.jdbc.sql("SELECT a.id AS asset_id, t.ID_ AS task_id, t.NAME_ AS task_name, "
 					+ "t.ASSIGNEE_ AS assignee, t.DUE_DATE_ AS due, il.USER_ID_ AS candidate_user, "
 					+ "il.GROUP_ID_ AS candidate_group FROM ACT_RU_TASK t "
 					+ "JOIN ACT_RU_EXECUTION e ON e.ID_ = t.PROC_INST_ID_ "
+					+ "JOIN asset a ON a.process_instance_id = e.ROOT_PROC_INST_ID_ "
 					+ "LEFT JOIN ACT_RU_IDENTITYLINK il ON il.TASK_ID_ = t.ID_ AND il.TYPE_ = 'candidate' "
-					+ "AND t.ASSIGNEE_ IS NULL WHERE e.BUSINESS_KEY_ IN ("
+					+ "AND t.ASSIGNEE_ IS NULL WHERE a.id IN ("
 					+ String.join(", ", Collections.nCopies(chunk.size(), "?")) + ") ORDER BY t.CREATE_TIME_, t.ID_")
 				.params(new ArrayList<Object>(chunk))
 				.query((rs, row) -> new TaskRow(rs.getString("asset_id"), rs.getString("task_id"),
@@ -131,9 +135,10 @@ class BoardRepository {
 		String versionId = rs.getString("version_id");
 		String reviewStage = rs.getString("review_stage");
 		return new CardRow(BoardColumn.valueOf(rs.getString("board_column")), rs.getInt("column_count"),
-				rs.getString("id"), rs.getString("title"), AssetType.valueOf(rs.getString("asset_type")),
-				Channel.valueOf(rs.getString("channel")), rs.getObject("due_date", LocalDate.class),
-				AssetStatus.valueOf(rs.getString("status")), rs.getInt("revision_round"),
+				rs.getString("id"), rs.getString("reference"), rs.getString("title"),
+				AssetType.valueOf(rs.getString("asset_type")), Channel.valueOf(rs.getString("channel")),
+				rs.getObject("due_date", LocalDate.class), AssetStatus.valueOf(rs.getString("status")),
+				rs.getInt("revision_round"),
 				new Ref(rs.getString("project_id"), rs.getString("project_code"), rs.getString("project_name")),
 				new Ref(rs.getString("client_id"), null, rs.getString("client_name")),
 				(versionId != null) ? new Version(versionId, rs.getInt("version_number"), rs.getString("variant"),
@@ -147,9 +152,9 @@ class BoardRepository {
 				rs.getInt("overdue") == 1, rs.getObject("updated_at", OffsetDateTime.class));
 	}
 
-	record CardRow(BoardColumn column, int columnCount, String assetId, String title, AssetType assetType,
-			Channel channel, LocalDate dueDate, AssetStatus status, int revisionRound, Ref project, Ref client,
-			Version latestVersion, Review review, boolean overdue, OffsetDateTime updatedAt) {
+	record CardRow(BoardColumn column, int columnCount, String assetId, String reference, String title,
+			AssetType assetType, Channel channel, LocalDate dueDate, AssetStatus status, int revisionRound, Ref project,
+			Ref client, Version latestVersion, Review review, boolean overdue, OffsetDateTime updatedAt) {
 	}
 
 	record TaskRow(String assetId, String taskId, String taskName, String assignee, String candidateUser,

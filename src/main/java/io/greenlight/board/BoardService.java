@@ -76,9 +76,9 @@ class BoardService {
 	}
 
 	private static Card card(CardRow row, List<Waiting> waitingOn) {
-		return new Card(row.assetId(), row.title(), row.assetType(), row.channel(), row.dueDate(), row.status(),
-				row.revisionRound(), row.project(), row.client(), row.latestVersion(), row.review(), waitingOn,
-				row.overdue(), row.updatedAt());
+		return new Card(row.assetId(), row.reference(), row.title(), row.assetType(), row.channel(), row.dueDate(),
+				row.status(), row.revisionRound(), row.project(), row.client(), row.latestVersion(), row.review(),
+				waitingOn, row.overdue(), row.updatedAt());
 	}
 
 	/** Each person (or group) once per task: the assignee, else the candidates. */

@@ -2,6 +2,8 @@ package io.greenlight.notification;
 
 import java.net.URI;
 
+import io.greenlight.asset.Asset;
+import io.greenlight.asset.AssetService;
 import io.greenlight.review.room.ReviewRoom;
 import io.greenlight.system.GreenlightProperties;
 
@@ -16,7 +18,10 @@ class Links {
 
 	private final String baseUrl;
 
-	Links(GreenlightProperties properties) {
+	private final AssetService assets;
+
+	Links(GreenlightProperties properties, AssetService assets) {
+		this.assets = assets;
 		String base = (properties.baseUrl() != null) ? properties.baseUrl() : "http://localhost:8080";
 		this.baseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
 	}
@@ -31,9 +36,18 @@ class Links {
 		return this.baseUrl + "/camunda/app/tasklist/default/";
 	}
 
-	/** The asset with its version stack and decisions. */
+	/**
+	 * The production's page (its versions, timeline and decisions), by the reference
+	 * people share.
+	 */
 	String asset(String assetId) {
-		return (assetId != null) ? this.baseUrl + "/api/assets/" + assetId : null;
+		String reference = reference(assetId);
+		return (reference != null) ? this.baseUrl + "/assets/" + reference : null;
+	}
+
+	/** The production's reference (ACME-SUMMER-0042), or null for no asset. */
+	String reference(String assetId) {
+		return (assetId != null) ? this.assets.find(assetId).map(Asset::reference).orElse(null) : null;
 	}
 
 	/** The version's review room: the work, its comments and the decision. */

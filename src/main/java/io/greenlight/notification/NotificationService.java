@@ -42,9 +42,12 @@ public class NotificationService {
 
 	private final ObjectMapper json;
 
+	private final Links links;
+
 	NotificationService(JdbcClient jdbc, NotificationPreferences preferences, WebhookSubscriptions webhooks,
-			ObjectMapper json) {
+			ObjectMapper json, Links links) {
 		this.jdbc = jdbc;
+		this.links = links;
 		this.preferences = preferences;
 		this.webhooks = webhooks;
 		this.json = json;
@@ -68,7 +71,8 @@ public class NotificationService {
 	 * for an event about a task: the messages link to it in Tasklist.
 	 */
 	public int queue(NotificationEvent event, String occurrence, Collection<String> recipients, String assetId,
-			String versionId, String taskId, String subject) {
+			String versionId, String taskId, String about) {
+		String subject = withReference(about, assetId);
 		Set<String> distinct = new LinkedHashSet<>(recipients);
 		distinct.remove(null);
 		int notified = 0;
@@ -90,6 +94,16 @@ public class NotificationService {
 		}
 		queueWebhooks(event, occurrence, List.copyOf(distinct), assetId, versionId, taskId, subject, now);
 		return notified;
+	}
+
+	/**
+	 * The subject ends with the production's reference, the one thing every message about
+	 * it has in common ("Approved: Summer spot v2 (ACME-SUMMER-0042)"), unless it says it
+	 * already (a task's name does).
+	 */
+	private String withReference(String subject, String assetId) {
+		String reference = this.links.reference(assetId);
+		return (reference == null || subject.contains(reference)) ? subject : subject + " (" + reference + ")";
 	}
 
 	/** Queues a daily digest email (see {@link DigestService}). */

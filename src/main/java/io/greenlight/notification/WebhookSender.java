@@ -127,6 +127,7 @@ class WebhookSender implements NotificationSender {
 		payload.put("subject", notification.subject());
 		payload.put("projectId", subscription.projectId());
 		payload.put("assetId", notification.assetId());
+		payload.put("reference", this.links.reference(notification.assetId()));
 		payload.put("versionId", notification.versionId());
 		payload.put("taskId", notification.taskId());
 		payload.put("recipients", (notification.detail() != null)

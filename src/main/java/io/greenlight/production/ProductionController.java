@@ -3,6 +3,7 @@ package io.greenlight.production;
 import java.net.URI;
 import java.util.Map;
 
+import io.greenlight.asset.Asset;
 import jakarta.validation.Valid;
 
 import org.springframework.http.ResponseEntity;
@@ -26,8 +27,9 @@ class ProductionController {
 
 	@PostMapping
 	ResponseEntity<Map<String, String>> start(@Valid @RequestBody ProductionRequest request) {
-		String assetId = this.productions.start(request);
-		return ResponseEntity.created(URI.create("/api/assets/" + assetId)).body(Map.of("assetId", assetId));
+		Asset asset = this.productions.start(request);
+		return ResponseEntity.created(URI.create("/api/assets/" + asset.id()))
+			.body(Map.of("assetId", asset.id(), "reference", asset.reference()));
 	}
 
 }

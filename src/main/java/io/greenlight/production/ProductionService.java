@@ -3,6 +3,8 @@ package io.greenlight.production;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.greenlight.asset.Asset;
+import io.greenlight.asset.AssetService;
 import io.greenlight.production.process.CreativeProductionProcess;
 import io.greenlight.production.process.CreativeProductionProcess.Var;
 import io.greenlight.project.NotAProjectOfYoursException;
@@ -22,15 +24,18 @@ class ProductionService {
 
 	private final RuntimeService runtimeService;
 
-	ProductionService(RuntimeService runtimeService) {
+	private final AssetService assets;
+
+	ProductionService(RuntimeService runtimeService, AssetService assets) {
 		this.runtimeService = runtimeService;
+		this.assets = assets;
 	}
 
 	/**
-	 * @return the new production's asset id (its business key)
+	 * @return the new production's asset (its reference is the business key)
 	 */
 	@Transactional
-	String start(ProductionRequest request) {
+	Asset start(ProductionRequest request) {
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(Var.BRIEF_TITLE, request.title());
 		variables.put(Var.PROJECT_CODE, request.projectCode());
@@ -50,8 +55,8 @@ class ProductionService {
 		catch (NotAProjectOfYoursException ex) {
 			throw new InvalidRequestException(ex.getMessage());
 		}
-		// ServiceTask_RegisterBrief made the new asset's id the business key
-		return instance.getBusinessKey();
+		// ServiceTask_RegisterBrief made the new asset's reference the business key
+		return this.assets.findByIdOrReference(instance.getBusinessKey()).orElseThrow();
 	}
 
 }

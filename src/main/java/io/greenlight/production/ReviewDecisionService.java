@@ -152,7 +152,7 @@ public class ReviewDecisionService {
 
 	private Optional<Task> openReviewTask(Asset asset, AssetVersion version, String userId) {
 		for (Task task : this.taskService.createTaskQuery()
-			.processInstanceBusinessKey(asset.id())
+			.processInstanceBusinessKeyIn(asset.businessKeys())
 			.taskDefinitionKeyIn(StakeholderReviewProcess.REVIEW_TASKS.toArray(String[]::new))
 			.taskAssignee(userId)
 			.listPage(0, 50)) {

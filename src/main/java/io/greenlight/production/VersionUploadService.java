@@ -123,7 +123,7 @@ class VersionUploadService {
 	 */
 	private Task waitingTask(Asset asset) {
 		Task task = this.taskService.createTaskQuery()
-			.processInstanceBusinessKey(asset.id())
+			.processInstanceBusinessKeyIn(asset.businessKeys())
 			.taskDefinitionKey(CreativeProductionProcess.USER_TASK_PRODUCE_VERSION)
 			.singleResult();
 		if (task == null) {

@@ -29,11 +29,12 @@ record ApprovalRecord(Subject asset, List<Version> versions, List<Stage> stages,
 	/**
 	 * The asset's facts.
 	 *
+	 * @param reference what people call the production (ACME-SUMMER-0042)
 	 * @param productionId the production process instance the asset is the business key
 	 * of
 	 */
-	record Subject(String id, String title, String projectCode, String projectName, String client, String type,
-			String channel, LocalDate dueDate, String status, String productionId) {
+	record Subject(String id, String reference, String title, String projectCode, String projectName, String client,
+			String type, String channel, LocalDate dueDate, String status, String productionId) {
 	}
 
 	/**

@@ -41,7 +41,7 @@ class ApprovalRecordController {
 
 	private static ResponseEntity<byte[]> download(ApprovalRecord record, String extension, MediaType type,
 			byte[] body) {
-		String fileName = slug(record.asset().projectCode()) + "-" + slug(record.asset().title()) + "-approval-record."
+		String fileName = record.asset().reference() + "-" + slug(record.asset().title()) + "-approval-record."
 				+ extension;
 		return ResponseEntity.ok()
 			.contentType(type)

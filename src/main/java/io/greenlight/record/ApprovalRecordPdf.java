@@ -80,7 +80,7 @@ final class ApprovalRecordPdf {
 	private static void describe(PDDocument document, ApprovalRecord record) {
 		PDDocumentInformation info = document.getDocumentInformation();
 		info.setTitle("Approval record: " + record.asset().title());
-		info.setSubject(record.asset().projectCode() + " " + record.asset().id());
+		info.setSubject(record.asset().reference() + " " + record.asset().id());
 		info.setCreator("Greenlight");
 	}
 
@@ -106,7 +106,7 @@ final class ApprovalRecordPdf {
 
 	private static void subject(PdfPages pages, Subject asset) {
 		pages.heading("Asset", Style.HEADING);
-		pages.fields(List.of(field("Title", asset.title()),
+		pages.fields(List.of(field("Reference", asset.reference()), field("Title", asset.title()),
 				field("Project", asset.projectCode() + ": " + asset.projectName()), field("Client", asset.client()),
 				field("Type", asset.type()), field("Channel", asset.channel()),
 				field("Due date", (asset.dueDate() != null) ? asset.dueDate().toString() : ""),

@@ -73,13 +73,13 @@ class ApprovalRecordService {
 		Asset asset = this.access.visibleAsset(assetId);
 		Project project = this.projects.findById(asset.projectId()).orElseThrow();
 		String client = this.projects.findClient(project.clientId()).map(Client::name).orElse("");
-		List<AssetVersion> versions = this.assets.versions(assetId)
+		List<AssetVersion> versions = this.assets.versions(asset.id())
 			.stream()
 			.sorted(Comparator.comparingInt(AssetVersion::number))
 			.toList();
-		List<ReviewStageView> stageViews = this.stages.stagesOf(assetId);
-		List<DecisionRecord> decisions = this.approvals.decisionsFor(assetId);
-		List<ReviewStageChange> changes = this.stages.changesOf(assetId);
+		List<ReviewStageView> stageViews = this.stages.stagesOf(asset.id());
+		List<DecisionRecord> decisions = this.approvals.decisionsFor(asset.id());
+		List<ReviewStageChange> changes = this.stages.changesOf(asset.id());
 		People people = new People(this.users.names(userIds(userId, versions, stageViews, decisions, changes)));
 		Map<String, String> versionLabels = versions.stream()
 			.collect(Collectors.toMap(AssetVersion::id,
@@ -87,9 +87,9 @@ class ApprovalRecordService {
 		Map<String, ReviewStageView> stagesById = stageViews.stream()
 			.collect(Collectors.toMap(ReviewStageView::id, Function.identity()));
 
-		Subject subject = new Subject(asset.id(), asset.title(), project.code(), project.name(), client,
-				RecordWords.words(asset.assetType().name()), RecordWords.words(asset.channel().name()), asset.dueDate(),
-				RecordWords.words(asset.status().name()), asset.processInstanceId());
+		Subject subject = new Subject(asset.id(), asset.reference(), asset.title(), project.code(), project.name(),
+				client, RecordWords.words(asset.assetType().name()), RecordWords.words(asset.channel().name()),
+				asset.dueDate(), RecordWords.words(asset.status().name()), asset.processInstanceId());
 		return new ApprovalRecord(subject, versions.stream().map(version -> version(version, people)).toList(),
 				stageViews.stream().map(stage -> stage(stage, versionLabels, people)).toList(),
 				decisions.stream().map(decision -> decision(decision, versionLabels, people)).toList(),

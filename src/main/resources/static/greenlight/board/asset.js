@@ -97,10 +97,10 @@ function showChanges(changes, members) {
 
 function showHead(detail, room) {
   const { asset } = detail;
-  document.title = `${asset.title} · Greenlight`;
-  fill(byId('crumb'), asset.title);
+  document.title = `${asset.reference} ${asset.title} · Greenlight`;
+  fill(byId('crumb'), asset.reference);
   fill(byId('asset-title'), asset.title, ' ', h('span', { class: `status ${asset.status.toLowerCase()}`, text: asset.status.toLowerCase().replaceAll('_', ' ') }));
-  const where = room ? `${room.client.name} · ${room.project.code}` : '';
+  const where = room ? `${room.client.name} · ${asset.reference}` : asset.reference;
   const ended = ['APPROVED', 'DELIVERED', 'STOPPED'].includes(asset.status);
   const due = ended ? null : dueInWords(asset.dueDate, new Date());
   fill(byId('asset-meta'), [where, asset.assetType.toLowerCase(), asset.channel.toLowerCase().replaceAll('_', ' ')]

@@ -68,8 +68,8 @@ function dueChip(card, now) {
 function cardOf(card, now) {
   const version = card.latestVersion;
   return h('article', { class: `card${card.overdue ? ' overdue' : ''}`, 'data-asset-id': card.assetId },
-    h('h3', {}, h('a', { href: `/assets/${card.assetId}`, text: card.title })),
-    h('p', { class: 'meta' }, `${card.client.name} · ${card.project.code}`),
+    h('h3', {}, h('a', { href: `/assets/${card.reference}`, text: card.title })),
+    h('p', { class: 'meta' }, `${card.client.name} · `, h('span', { class: 'reference', text: card.reference })),
     h('p', { class: 'facts' },
       version ? h('span', { text: `v${version.number}${version.variant ? ` (${version.variant})` : ''}` }) : h('span', { text: 'No version yet' }),
       card.revisionRound > 1 ? h('span', { text: `round ${card.revisionRound}` }) : null,

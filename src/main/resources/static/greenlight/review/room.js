@@ -93,8 +93,8 @@ function renderHeader(room) {
   const { version, asset, project, client } = room;
   document.title = `${asset.title} v${version.number} · Review · Greenlight`;
   byId('room-title').textContent = asset.title;
-  fill(byId('crumb-project'), h('a', { href: `/assets/${asset.id}`, title: 'The production: its timeline, versions and decisions',
-    text: `${project.code}${client ? ` · ${client.name}` : ''}` }));
+  fill(byId('crumb-project'), h('a', { href: `/assets/${asset.reference}`, title: `The production ${asset.reference} (${project.name}): its timeline, versions and decisions`,
+    text: `${asset.reference}${client ? ` · ${client.name}` : ''}` }));
   const variant = version.variant && version.variant !== 'main' ? ` · ${version.variant}` : '';
   byId('version-label').textContent = `v${version.number}${variant}${version.note ? ` — ${version.note}` : ''}`;
   const pill = byId('version-status');

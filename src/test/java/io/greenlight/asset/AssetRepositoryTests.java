@@ -101,10 +101,11 @@ class AssetRepositoryTests {
 
 	private Asset asset(Project project, String title, AssetStatus status, int minutesLater) {
 		OffsetDateTime created = OffsetDateTime.now().plusMinutes(minutesLater);
-		Asset asset = new Asset(UUID.randomUUID().toString(), project.id(), title, AssetType.VIDEO, Channel.WEB, null,
-				"brief", ProductionStage.INTERNAL_REVIEW, status, 0, UUID.randomUUID().toString(), "producer", null,
-				created, created);
-		this.assets.insert(asset);
+		int number = this.assets.nextProjectNumber(project.id());
+		Asset asset = new Asset(UUID.randomUUID().toString(), Asset.reference(project.code(), number), project.id(),
+				title, AssetType.VIDEO, Channel.WEB, null, "brief", ProductionStage.INTERNAL_REVIEW, status, 0,
+				UUID.randomUUID().toString(), "producer", null, created, created);
+		this.assets.insert(asset, number);
 		return asset;
 	}
 

@@ -282,14 +282,18 @@ class MetricsQueriesBenchmark {
 
 		final List<Object[]> decisions = new ArrayList<>();
 
+		// numbers every asset apart (project_number is unique per project)
+		private int numbered;
+
 		void flush(JdbcTemplate jdbc) {
 			// approved_version_id has no foreign key: assets go first, with it
 			jdbc.batchUpdate(
-					"INSERT INTO asset (id, project_id, title, asset_type, channel, brief, created_at, "
-							+ "updated_at, stage, status, revision_round, requested_by, approved_version_id) "
-							+ "VALUES (?, ?, ?, ?, 'WEB', 'brief', ?, ?, ?, ?, ?, 'producer', ?)",
+					"INSERT INTO asset (id, reference, project_number, project_id, title, asset_type, channel, brief, "
+							+ "created_at, updated_at, stage, status, revision_round, requested_by, "
+							+ "approved_version_id) VALUES (?, ?, ?, ?, ?, ?, 'WEB', 'brief', ?, ?, ?, ?, ?, 'producer', ?)",
 					this.assets.stream()
-						.map(a -> new Object[] { a[0], a[1], a[2], a[3], a[4], a[4], a[5], a[6], a[7], a[8] })
+						.map(a -> new Object[] { a[0], "B-" + a[0], ++this.numbered, a[1], a[2], a[3], a[4], a[4], a[5],
+								a[6], a[7], a[8] })
 						.toList());
 			jdbc.batchUpdate("INSERT INTO asset_version (id, asset_id, number, note, uploaded_by, created_at, status, "
 					+ "locked) VALUES (?, ?, ?, ?, ?, ?, ?, FALSE)", this.versions);

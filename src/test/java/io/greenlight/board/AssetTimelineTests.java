@@ -84,8 +84,8 @@ class AssetTimelineTests {
 	}
 
 	private static Asset asset(ProductionStage stage, AssetStatus status, OffsetDateTime updatedAt) {
-		return new Asset("asset", "project", "Spot", AssetType.VIDEO, Channel.WEB, null, "brief", stage, status, 1,
-				"instance", "producer", null, T0, updatedAt);
+		return new Asset("asset", "ACME-SUMMER-0001", "project", "Spot", AssetType.VIDEO, Channel.WEB, null, "brief",
+				stage, status, 1, "instance", "producer", null, T0, updatedAt);
 	}
 
 	private static AssetVersion version(String id, int number, OffsetDateTime createdAt) {

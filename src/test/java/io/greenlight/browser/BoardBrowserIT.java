@@ -90,9 +90,12 @@ class BoardBrowserIT {
 		browser.click(By.id("filter-clear"));
 		card(browser, late);
 
-		// when the producer opens the late production
+		// when the producer opens the late production, whose card shows its reference
+		String reference = this.productions.reference(late);
+		assertThat(card(browser, late).findElement(By.cssSelector(".reference")).getText()).isEqualTo(reference);
 		browser.click(By.cssSelector("[data-asset-id='" + late + "'] h3 a"));
-		browser.await("the asset page", driver -> browser.path().equals("/assets/" + late));
+		// at the address people share: the reference, not the internal id
+		browser.await("the asset page", driver -> browser.path().equals("/assets/" + reference));
 		browser.await("the timeline", driver -> browser.all(By.cssSelector("#timeline li")).size() == 3);
 
 		// then its phases, versions and decisions are there, and the links lead on
@@ -102,6 +105,7 @@ class BoardBrowserIT {
 		assertThat(phases.get(2)).contains("Internal review of v1")
 			.contains("waiting for " + name(Users.REVIEWER2))
 			.contains("so far");
+		assertThat(browser.visible(By.id("crumb")).getText()).isEqualTo(reference);
 		assertThat(browser.visible(By.id("versions")).getText()).contains("v1").containsIgnoringCase("current");
 		assertThat(browser.visible(By.id("decisions")).getText()).contains(name(Users.REVIEWER1))
 			.contains("approved with changes")
@@ -142,6 +146,9 @@ class BoardBrowserIT {
 		assertThat(browser.visible(By.tagName("h1")).getText()).isEqualTo("There is no such production here");
 		assertThat(browser.driver().getPageSource()).doesNotContain("Board outsider");
 		assertThat(this.http.get(Users.REVIEWER3, "/assets/" + brief).status()).isEqualTo(404);
+		// nor by its reference
+		assertThat(this.http.get(Users.REVIEWER3, "/assets/" + this.productions.reference(brief)).status())
+			.isEqualTo(404);
 	}
 
 	private static By cardBy(String assetId) {

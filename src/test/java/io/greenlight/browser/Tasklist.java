@@ -137,12 +137,14 @@ final class Tasklist {
 
 	/**
 	 * Clicks the filter {@code filter} and then the task named {@code taskName} in the
-	 * list. Tasklist does not refresh its list by itself: while the task is not there,
-	 * the page is reloaded, as a user would, until the task shows up.
+	 * list, followed by the reference of its production ("Internal review: Spot v1
+	 * (ACME-SUMMER-0042)") or not. Tasklist does not refresh its list by itself: while
+	 * the task is not there, the page is reloaded, as a user would, until the task shows
+	 * up.
 	 */
 	Task open(String filter, String taskName) {
 		By taskLink = By.xpath("//ol[contains(@class,'tasks-list')]//h4[contains(@class,'task')]/a[normalize-space()="
-				+ literal(taskName) + "]");
+				+ literal(taskName) + " or starts-with(normalize-space(), " + literal(taskName + " (") + ")]");
 		Instant giveUp = Instant.now().plus(TASK_APPEARS);
 		while (true) {
 			showFilter(filter);

@@ -63,6 +63,8 @@ class TasklistJourneyBrowserIT {
 		// ...and, being a producer, finds the brief to approve among the unclaimed tasks
 		// of the group
 		Tasklist.Task approveBrief = producer.open(OPEN_TO_ME, "Approve brief: " + title);
+		// named with the production's reference, the one people quote
+		assertThat(approveBrief.name()).matches("Approve brief: " + title + " \\(ACME-SUMMER-\\d{4}\\)");
 		assertThat(approveBrief.assignee()).as("assignee before claiming").isEmpty();
 		approveBrief.claim();
 		assertThat(approveBrief.assignee()).isEqualTo("Pat Producer");

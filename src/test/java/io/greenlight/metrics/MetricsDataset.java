@@ -18,6 +18,9 @@ final class MetricsDataset {
 
 	private final JdbcClient jdbc;
 
+	// numbers every asset apart (project_number is unique per project)
+	private int assets;
+
 	MetricsDataset(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
@@ -47,10 +50,10 @@ final class MetricsDataset {
 	String asset(String projectId, String type, double hours) {
 		String id = UUID.randomUUID().toString();
 		this.jdbc
-			.sql("INSERT INTO asset (id, project_id, title, asset_type, channel, brief, stage, status, "
-					+ "revision_round, requested_by, created_at, updated_at) "
-					+ "VALUES (?, ?, ?, ?, 'WEB', 'brief', 'BRIEF', 'BRIEF_SUBMITTED', 0, 'producer', ?, ?)")
-			.params(id, projectId, "Asset " + id.substring(0, 8), type, at(hours), at(hours))
+			.sql("INSERT INTO asset (id, reference, project_number, project_id, title, asset_type, channel, brief, "
+					+ "stage, status, revision_round, requested_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, "
+					+ "'WEB', 'brief', 'BRIEF', 'BRIEF_SUBMITTED', 0, 'producer', ?, ?)")
+			.params(id, "M-" + id, ++this.assets, projectId, "Asset " + id.substring(0, 8), type, at(hours), at(hours))
 			.update();
 		return id;
 	}

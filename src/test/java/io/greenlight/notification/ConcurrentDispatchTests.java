@@ -154,8 +154,13 @@ class ConcurrentDispatchTests {
 		variables.put(Var.BRIEF_DESCRIPTION, "Two nodes, one outbox");
 		EngineUsers.authenticate(this.identityService, "producer", List.of("producers"));
 		try {
-			return this.runtimeService.startProcessInstanceByKey(CreativeProductionProcess.PROCESS_ID, variables)
+			String reference = this.runtimeService
+				.startProcessInstanceByKey(CreativeProductionProcess.PROCESS_ID, variables)
 				.getBusinessKey();
+			return this.jdbc.sql("SELECT id FROM asset WHERE reference = ?")
+				.param(reference)
+				.query(String.class)
+				.single();
 		}
 		finally {
 			this.identityService.clearAuthentication();

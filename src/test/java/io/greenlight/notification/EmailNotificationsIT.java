@@ -133,6 +133,9 @@ class EmailNotificationsIT {
 			.findFirst()
 			.orElseThrow();
 		assertThat(mail.getFrom()[0].toString()).isEqualTo("greenlight@greenlight.test");
+		// the subject ends with the reference people quote on the phone
+		assertThat(mail.getSubject())
+			.isEqualTo("Please review: Internal review: Mail spot v1 (" + this.productions.reference(assetId) + ")");
 		assertThat(mail.getMessageID()).isEqualTo("<REVIEW_REQUESTED." + taskId + ".reviewer1.EMAIL@greenlight.test>");
 		assertThat(mail.getHeader(EmailSender.KEY_HEADER)[0])
 			.isEqualTo("REVIEW_REQUESTED:" + taskId + ":reviewer1:EMAIL");
@@ -142,10 +145,10 @@ class EmailNotificationsIT {
 		assertThat(text).contains("Hello Riley")
 			.contains("Open the review room: https://greenlight.test/review/" + v1)
 			.contains("https://greenlight.test/camunda/app/tasklist/default/#/?task=" + taskId)
-			.contains("https://greenlight.test/api/assets/" + assetId);
+			.contains("https://greenlight.test/assets/" + this.productions.reference(assetId));
 		assertThat(html).contains("href=\"https://greenlight.test/review/" + v1 + "\"")
 			.contains("href=\"https://greenlight.test/camunda/app/tasklist/default/#/?task=" + taskId)
-			.contains("href=\"https://greenlight.test/api/assets/" + assetId);
+			.contains("href=\"https://greenlight.test/assets/" + this.productions.reference(assetId));
 		// and the producer was asked to decide on the brief, and told about the version
 		assertThat(received("Please decide: Approve brief: Mail spot")).extracting(EmailNotificationsIT::to)
 			.containsExactly("producer@greenlight.example");
@@ -247,7 +250,7 @@ class EmailNotificationsIT {
 			// given reviewer2 chose the digest, and their review of v1 is overdue
 			String assetId = this.productions.inInternalReview("Digest spot");
 			Task task = this.taskService.createTaskQuery()
-				.processInstanceBusinessKey(assetId)
+				.processInstanceBusinessKey(this.productions.reference(assetId))
 				.taskAssignee(Users.REVIEWER2)
 				.singleResult();
 			Instant morning = Instant.parse("2030-06-03T07:00:00Z");

@@ -129,7 +129,8 @@ class NotificationFeedIT {
 			JsonNode feed = this.http.get(Users.REVIEWER1, "/api/notifications?size=5").json();
 			assertThat(feed.get("unreadCount").asInt()).isPositive();
 			JsonNode item = feed.get("items").get(0);
-			assertThat(item.get("subject").asText()).isEqualTo("Please review: Internal review: Feed spot v1");
+			assertThat(item.get("subject").asText()).isEqualTo(
+					"Please review: Internal review: Feed spot v1 (" + this.productions.reference(assetId) + ")");
 			assertThat(item.get("event").asText()).isEqualTo("REVIEW_REQUESTED");
 			assertThat(item.get("taskId").asText()).isEqualTo(taskId);
 			assertThat(item.get("assetId").asText()).isEqualTo(assetId);

@@ -113,11 +113,15 @@ class WebhookNotificationsIT {
 			assertThat(delivery.header("X-Greenlight-Delivery")).isEqualTo(payload.get("deliveryId").asText())
 				.endsWith(":" + subscriptionId + ":WEBHOOK");
 			assertThat(payload.get("assetId").asText()).isEqualTo(assetId);
-			assertThat(payload.at("/links/asset").asText()).isEqualTo("https://greenlight.test/api/assets/" + assetId);
+			assertThat(payload.get("reference").asText()).isEqualTo(this.productions.reference(assetId));
+			assertThat(payload.at("/links/asset").asText())
+				.isEqualTo("https://greenlight.test/assets/" + this.productions.reference(assetId));
 		}
 		JsonNode internalReview = deliveries.stream()
 			.map(delivery -> read(delivery.body()))
-			.filter(payload -> payload.get("subject").asText().equals("Please review: Internal review: Hook spot v1"))
+			.filter(payload -> payload.get("subject")
+				.asText()
+				.equals("Please review: Internal review: Hook spot v1 (" + this.productions.reference(assetId) + ")"))
 			.findFirst()
 			.orElseThrow();
 		assertThat(internalReview.at("/links/task").asText())

@@ -39,31 +39,34 @@ class ProductionJourneyIT {
 	void briefToDeliveredWithOneRoundOfChanges() {
 		// a producer posts the brief and approves it
 		String assetId = this.productions.start("Journey spot");
+		// every task's name ends with the production's reference, which people quote
+		String ref = " (" + this.productions.reference(assetId) + ")";
+		assertThat(ref).matches(" \\(ACME-SUMMER-\\d{4}\\)");
 		JsonNode approveBrief = this.productions.awaitTask(Users.PRODUCER, assetId, "UserTask_ApproveBrief");
-		assertThat(approveBrief.get("name").asText()).isEqualTo("Approve brief: Journey spot");
+		assertThat(approveBrief.get("name").asText()).isEqualTo("Approve brief: Journey spot" + ref);
 		this.productions.claimAndComplete(Users.PRODUCER, assetId, "UserTask_ApproveBrief",
 				Map.of("briefDecision", "APPROVED", "briefComment", "Clear brief"));
 
 		// the creative produces v1; reviewer1 approves, reviewer2 requests changes
 		JsonNode produce = this.productions.awaitTask(Users.CREATIVE, assetId, "UserTask_ProduceVersion");
-		assertThat(produce.get("name").asText()).isEqualTo("Produce version: Journey spot v1");
+		assertThat(produce.get("name").asText()).isEqualTo("Produce version: Journey spot v1" + ref);
 		this.productions.claimAndComplete(Users.CREATIVE, assetId, "UserTask_ProduceVersion",
 				Map.of("versionNote", "First cut", "fileLink", "https://files.example/journey-v1.mp4"));
 		JsonNode review = this.productions.awaitTask(Users.REVIEWER1, assetId, "UserTask_ReviewAsset");
-		assertThat(review.get("name").asText()).isEqualTo("Internal review: Journey spot v1");
+		assertThat(review.get("name").asText()).isEqualTo("Internal review: Journey spot v1" + ref);
 		this.productions.review(Users.REVIEWER1, assetId, "UserTask_ReviewAsset", Map.of("decision", "APPROVED"));
 		this.productions.review(Users.REVIEWER2, assetId, "UserTask_ReviewAsset",
 				Map.of("decision", "CHANGES_REQUESTED", "decisionComment", "The logo is too small at 0:12"));
 
 		// they disagree: the producer sees both sides and decides for changes
 		JsonNode conflict = this.productions.awaitTask(Users.PRODUCER, assetId, "UserTask_ResolveConflictingFeedback");
-		assertThat(conflict.get("name").asText()).isEqualTo("Resolve conflicting feedback: Journey spot v1");
+		assertThat(conflict.get("name").asText()).isEqualTo("Resolve conflicting feedback: Journey spot v1" + ref);
 		this.productions.claimAndComplete(Users.PRODUCER, assetId, "UserTask_ResolveConflictingFeedback",
 				Map.of("resolution", "CHANGES_REQUESTED", "resolutionComment", "Bigger logo; the rest stays"));
 
 		// the producer sees the changes requested on the asset while the creative revises
 		JsonNode revise = this.productions.awaitTask(Users.CREATIVE, assetId, "UserTask_ProduceVersion");
-		assertThat(revise.get("name").asText()).isEqualTo("Produce version: Journey spot v2");
+		assertThat(revise.get("name").asText()).isEqualTo("Produce version: Journey spot v2" + ref);
 		assertThat(asset(Users.PRODUCER, assetId).at("/asset/status").asText()).isEqualTo("CHANGES_REQUESTED");
 
 		// v2, approved by everyone
@@ -72,7 +75,7 @@ class ProductionJourneyIT {
 		this.productions.review(Users.REVIEWER1, assetId, "UserTask_ReviewAsset", Map.of("decision", "APPROVED"));
 		this.productions.review(Users.REVIEWER2, assetId, "UserTask_ReviewAsset", Map.of("decision", "APPROVED"));
 		JsonNode clientReview = this.productions.awaitTask(Users.CLIENT, assetId, "UserTask_ReviewAsset");
-		assertThat(clientReview.get("name").asText()).isEqualTo("Client review: Journey spot v2");
+		assertThat(clientReview.get("name").asText()).isEqualTo("Client review: Journey spot v2" + ref);
 		this.productions.review(Users.CLIENT, assetId, "UserTask_ReviewAsset", Map.of("decision", "APPROVED"));
 
 		// then: delivered, v2 approved and locked, v1 superseded, every decision on
@@ -96,13 +99,17 @@ class ProductionJourneyIT {
 			// the notification after it) have run: wait for them
 			Http.Response history = await("the production's instance completed").atMost(Duration.ofSeconds(30))
 				.pollInterval(Duration.ofMillis(300))
-				.until(() -> this.http.get(user, "/engine-rest/history/process-instance?maxResults=5"
-						+ "&processDefinitionKey=CreativeProductionProcess&processInstanceBusinessKey=" + assetId),
+				.until(() -> this.http.get(user,
+						"/engine-rest/history/process-instance?maxResults=5"
+								+ "&processDefinitionKey=CreativeProductionProcess&processInstanceBusinessKey="
+								+ this.productions.reference(assetId)),
 						response -> response.body().contains("\"state\":\"COMPLETED\""));
 			assertThat(history.json()).as(user).hasSize(1);
 			// each review stage is a child instance: v1 internal, v2 internal, v2 client
-			Http.Response stages = this.http.get(user, "/engine-rest/history/process-instance?maxResults=5"
-					+ "&processDefinitionKey=StakeholderReviewProcess&processInstanceBusinessKey=" + assetId);
+			Http.Response stages = this.http.get(user,
+					"/engine-rest/history/process-instance?maxResults=5"
+							+ "&processDefinitionKey=StakeholderReviewProcess&processInstanceBusinessKey="
+							+ this.productions.reference(assetId));
 			assertThat(stages.json()).as(user).hasSize(3);
 			assertThat(history.json().get(0).get("state").asText()).isEqualTo("COMPLETED");
 			String instanceId = history.json().get(0).get("id").asText();

@@ -79,7 +79,8 @@ class VersionFilesIT {
 		assertThat(version.get("fileName").asText()).isEqualTo("cut v1.mp4");
 		assertThat(version.get("note").asText()).isEqualTo("First cut");
 		JsonNode review = this.productions.awaitTask(Users.REVIEWER1, assetId, "UserTask_ReviewAsset");
-		assertThat(review.get("name").asText()).isEqualTo("Internal review: Upload spot v1");
+		assertThat(review.get("name").asText())
+			.isEqualTo("Internal review: Upload spot v1 (" + this.productions.reference(assetId) + ")");
 
 		// and a reviewer downloads it whole, by range, and not again when unchanged
 		String path = "/api/versions/" + version.get("id").asText() + "/file";

@@ -116,13 +116,11 @@ class ProjectsIT {
 		String approveBrief = this.productions.awaitTask(Users.OPS, boltAsset, "UserTask_ApproveBrief")
 			.get("id")
 			.asText();
-		assertThat(
-				this.http
-					.get(Users.PRODUCER,
-							"/engine-rest/task?maxResults=50&candidateUser=producer&processInstanceBusinessKey="
-									+ boltAsset)
-					.json())
-			.isEmpty();
+		assertThat(this.http
+			.get(Users.PRODUCER,
+					"/engine-rest/task?maxResults=50&candidateUser=producer&processInstanceBusinessKey="
+							+ this.productions.reference(boltAsset))
+			.json()).isEmpty();
 		Http.Response claim = this.http.postJson(Users.PRODUCER, "/engine-rest/task/" + approveBrief + "/claim", """
 				{"userId": "producer"}""");
 		assertThat(claim.status()).as(claim.body()).isEqualTo(403);

@@ -50,8 +50,8 @@ final class ApprovalRecordSamples {
 	}
 
 	static Subject subject(String title, String status) {
-		return new Subject("asset-id", title, "ACME-SUMMER", "Summer campaign", "Acme", "Video", "Web",
-				LocalDate.of(2030, 1, 31), status, "process-id");
+		return new Subject("asset-id", "ACME-SUMMER-0007", title, "ACME-SUMMER", "Summer campaign", "Acme", "Video",
+				"Web", LocalDate.of(2030, 1, 31), status, "process-id");
 	}
 
 }

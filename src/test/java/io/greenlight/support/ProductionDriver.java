@@ -2,6 +2,7 @@ package io.greenlight.support;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
@@ -17,6 +18,8 @@ import static org.awaitility.Awaitility.await;
 public final class ProductionDriver {
 
 	private final Http http;
+
+	private final Map<String, String> references = new ConcurrentHashMap<>();
 
 	public ProductionDriver(Http http) {
 		this.http = http;
@@ -60,6 +63,15 @@ public final class ProductionDriver {
 		return response.json().get("assetId").asText();
 	}
 
+	/**
+	 * The production's reference (ACME-SUMMER-0042): its business key in the engine, and
+	 * the end of its tasks' names.
+	 */
+	public String reference(String assetId) {
+		return this.references.computeIfAbsent(assetId,
+				id -> this.http.get(Users.OPS, "/api/assets/" + id).json().path("asset").path("reference").asText());
+	}
+
 	/** A production whose brief the producer approved: it waits for its first version. */
 	public String waitingForAVersion(String title) {
 		String assetId = start(title);
@@ -85,8 +97,8 @@ public final class ProductionDriver {
 		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
 			JsonNode tasks = this.http
 				.get(user,
-						"/engine-rest/task?maxResults=10&processInstanceBusinessKey=" + assetId + "&taskDefinitionKey="
-								+ activityId
+						"/engine-rest/task?maxResults=10&processInstanceBusinessKey=" + reference(assetId)
+								+ "&taskDefinitionKey=" + activityId
 								+ (user.startsWith("reviewer") || user.equals(Users.CLIENT) ? "&assignee=" + user : ""))
 				.json();
 			if (tasks.isArray() && !tasks.isEmpty()) {

@@ -76,15 +76,13 @@ public class ReviewStageChangeService {
 	/** The asset's review stages, oldest first, for anyone who may see the asset. */
 	@Transactional(readOnly = true)
 	public List<ReviewStageView> stagesOf(String assetId) {
-		this.access.visibleAsset(assetId);
-		return this.stages.stagesOf(assetId).stream().map(this::view).toList();
+		return this.stages.stagesOf(this.access.visibleAsset(assetId).id()).stream().map(this::view).toList();
 	}
 
 	/** Every change made to the asset's running stages, oldest first. */
 	@Transactional(readOnly = true)
 	public List<ReviewStageChange> changesOf(String assetId) {
-		this.access.visibleAsset(assetId);
-		return this.log.ofAsset(assetId);
+		return this.log.ofAsset(this.access.visibleAsset(assetId).id());
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.greenlight.production.process;
 
+import io.greenlight.asset.Asset;
 import io.greenlight.asset.AssetBudgets;
 import io.greenlight.asset.AssetService;
 import io.greenlight.deployment.CallableFromProcesses;
@@ -10,9 +11,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ServiceTask_RegisterBrief}: the brief becomes an asset; its id becomes the
- * business key. It is requested by the signed-in user who starts the production (never by
- * a variable: a caller cannot send {@code initiator}, and this does not read it).
+ * {@code ServiceTask_RegisterBrief}: the brief becomes an asset; its reference
+ * (ACME-SUMMER-0042) becomes the business key, which Cockpit and Tasklist show. It is
+ * requested by the signed-in user who starts the production (never by a variable: a
+ * caller cannot send {@code initiator}, and this does not read it).
  */
 @CallableFromProcesses
 @Component("registerBriefDelegate")
@@ -34,10 +36,10 @@ class RegisterBriefDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		ProductionVariables variables = ProductionVariables.of(execution);
 		String requestedBy = this.actor.currentUser(null);
-		String assetId = this.assets.registerBrief(variables.brief(), requestedBy, execution.getProcessInstanceId());
-		this.budgets.set(assetId, variables.budgetTier());
-		execution.setProcessBusinessKey(assetId);
-		variables.assetId(assetId);
+		Asset asset = this.assets.registerBrief(variables.brief(), requestedBy, execution.getProcessInstanceId());
+		this.budgets.set(asset.id(), variables.budgetTier());
+		execution.setProcessBusinessKey(asset.reference());
+		variables.assetId(asset.id());
 		variables.removeBrief();
 	}
 

@@ -57,7 +57,8 @@ class ReviewTaskCheck {
 		agrees(task, Var.ASSET_VERSION_ID, stage.versionId());
 		agrees(task, Var.PRODUCTION_STAGE, stage.stage());
 		String businessKey = task.getExecution().getProcessBusinessKey();
-		if (businessKey != null && !businessKey.equals(stage.assetId())) {
+		if (businessKey != null
+				&& !Arrays.asList(this.assets.get(stage.assetId()).businessKeys()).contains(businessKey)) {
 			throw refused("the stage runs for asset " + businessKey + ", but its record is about " + stage.assetId());
 		}
 		return stage;

@@ -53,7 +53,9 @@ class ReviewTaskFacts {
 	void recount(OpenCommentsChanged change) {
 		// every reviewer's form must change, not only the tasks the commenter may see
 		this.system.run(() -> {
-			for (Task task : this.taskService.createTaskQuery().processInstanceBusinessKey(change.assetId()).list()) {
+			for (Task task : this.taskService.createTaskQuery()
+				.processInstanceBusinessKeyIn(this.assets.get(change.assetId()).businessKeys())
+				.list()) {
 				if (this.taskService.getVariableLocal(task.getId(), MARKER) != null) {
 					String versionId = (String) this.taskService.getVariable(task.getId(), Var.ASSET_VERSION_ID);
 					this.taskService.setVariablesLocal(task.getId(), facts(this.assets.version(versionId)));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.greenlight.asset.Asset;
 import io.greenlight.asset.AssetService;
 import io.greenlight.asset.AssetStatus;
 import io.greenlight.asset.AssetType;
@@ -135,7 +136,7 @@ class StakeholderReviewProcessTests {
 		assertThat(tasks).extracting(Task::getAssignee).containsExactlyInAnyOrder("reviewer1", "reviewer2");
 		assertThat(tasks).allSatisfy(task -> {
 			assertThat(task.getDueDate()).isEqualTo(Date.from(Instant.parse("2026-12-03T18:00:00Z")));
-			assertThat(task.getName()).isEqualTo("Internal review: " + stage.title + " v1");
+			assertThat(task.getName()).isEqualTo("Internal review: " + stage.about);
 		});
 
 		decide(stage, "reviewer1", "APPROVED", null);
@@ -300,7 +301,7 @@ class StakeholderReviewProcessTests {
 
 		assertThat(notifications(stage, "OVERDUE_ESCALATION")).containsExactly("producer");
 		Task chase = taskAt(stage, USER_TASK_CHASE_OVERDUE_REVIEW);
-		assertThat(chase.getName()).isEqualTo("Chase overdue review: " + stage.title + " v1");
+		assertThat(chase.getName()).isEqualTo("Chase overdue review: " + stage.about);
 		assertThatThrownBy(() -> complete("producer", chase, Map.of("chaseNote", " ")))
 			.hasMessageContaining("Write the reviewers a note");
 		complete("producer", chase, Map.of("chaseNote", "Please decide today, the client waits"));
@@ -468,7 +469,10 @@ class StakeholderReviewProcessTests {
 		assertThat(outcome(stage)).isEqualTo("ALL:CHANGES_REQUESTED");
 	}
 
-	private record Stage(ProcessInstance instance, String assetId, String versionId, String title) {
+	/**
+	 * @param about what its tasks' names end with: the title, version and reference
+	 */
+	private record Stage(ProcessInstance instance, String assetId, String versionId, String about) {
 	}
 
 	private Stage start(String rule, Integer quorum, String primary, int dueBusinessDays, String... reviewers) {
@@ -478,9 +482,10 @@ class StakeholderReviewProcessTests {
 	private Stage start(String rule, Integer quorum, String primary, int dueBusinessDays, String backupGroup,
 			List<String> reviewers) {
 		String title = "Stage " + UUID.randomUUID().toString().substring(0, 8);
-		String assetId = this.assets.registerBrief(
+		Asset asset = this.assets.registerBrief(
 				new NewBrief(title, PROJECT, AssetType.VIDEO, Channel.WEB, LocalDate.of(2030, 1, 31), "A spot"),
 				"producer", null);
+		String assetId = asset.id();
 		String versionId = this.assets
 			.registerVersion(assetId, new NewVersion("First cut", null, null, null), "creative")
 			.id();
@@ -494,8 +499,10 @@ class StakeholderReviewProcessTests {
 		variables.put("primaryReviewer", primary);
 		variables.put("dueBusinessDays", dueBusinessDays);
 		variables.put("backupGroup", backupGroup);
-		ProcessInstance instance = this.runtimeService.startProcessInstanceByKey(PROCESS_ID, assetId, variables);
-		return new Stage(instance, assetId, versionId, title);
+		// the production's business key, which the call activity passes on
+		ProcessInstance instance = this.runtimeService.startProcessInstanceByKey(PROCESS_ID, asset.reference(),
+				variables);
+		return new Stage(instance, assetId, versionId, title + " v1 (" + asset.reference() + ")");
 	}
 
 	private List<Task> openReviews(Stage stage) {

@@ -130,7 +130,8 @@ class CreativeProductionProcessTests {
 		review(production, "reviewer2", "APPROVED_WITH_CHANGES", "Tighten the end card");
 		executeJobs(production);
 		assertThat(production).isWaitingAt(CALL_ACTIVITY_CLIENT_REVIEW);
-		assertThat(reviewTask(production, "client")).hasName("Client review: Approved first time v1");
+		assertThat(reviewTask(production, "client"))
+			.hasName(named(production, "Client review: Approved first time v1"));
 		review(production, "client", "APPROVED", null);
 		executeJobs(production);
 
@@ -171,7 +172,8 @@ class CreativeProductionProcessTests {
 			.processInstanceBusinessKey(production.getBusinessKey())
 			.taskDefinitionKey(StakeholderReviewProcess.USER_TASK_RESOLVE_CONFLICTING_FEEDBACK)
 			.singleResult();
-		assertThat(conflict.getName()).isEqualTo("Resolve conflicting feedback: Internal changes v1");
+		assertThat(conflict.getName())
+			.isEqualTo(named(production, "Resolve conflicting feedback: Internal changes v1"));
 		assertThat(this.engine.getTaskService().getVariableLocal(conflict.getId(), "feedbackSummary"))
 			.isEqualTo("reviewer1: APPROVED\nreviewer2: CHANGES_REQUESTED \u2014 Logo too small at 0:12");
 		assertThat(notifications(asset(production).id(), "CONFLICT_TO_RESOLVE")).containsExactly("producer");
@@ -183,13 +185,14 @@ class CreativeProductionProcessTests {
 		assertThat(stages(asset(production).id())).containsExactly("INTERNAL_REVIEW:ALL:CHANGES_REQUESTED:producer");
 		executeJobs(production);
 		assertThat(production).isWaitingAt(USER_TASK_PRODUCE_VERSION);
-		assertThat(task(production)).hasName("Produce version: Internal changes v2");
+		assertThat(task(production)).hasName(named(production, "Produce version: Internal changes v2"));
 		assertThat(notifications(asset(production).id(), "CHANGES_REQUESTED")).containsExactlyInAnyOrder("creative",
 				"producer");
 
 		// and when version 2 is approved by everyone
 		produceVersion(production, "Bigger logo");
-		assertThat(reviewTask(production, "reviewer1")).hasName("Internal review: Internal changes v2");
+		assertThat(reviewTask(production, "reviewer1"))
+			.hasName(named(production, "Internal review: Internal changes v2"));
 		review(production, "reviewer1", "APPROVED", null);
 		review(production, "reviewer2", "APPROVED", null);
 		executeJobs(production);
@@ -222,7 +225,7 @@ class CreativeProductionProcessTests {
 
 		// then a producer is asked, and may let the creative go on
 		assertThat(production).isWaitingAt(USER_TASK_CONFIRM_ANOTHER_ROUND);
-		assertThat(task(production)).hasName("Confirm another round: Endless changes v5");
+		assertThat(task(production)).hasName(named(production, "Confirm another round: Endless changes v5"));
 		assertThat(this.engine.getTaskService().getVariableLocal(task(production).getId(), "revisionRounds"))
 			.isEqualTo(3);
 		as("producer", "producers", () -> completeAnotherRound(production, "CONTINUE", null));
@@ -340,7 +343,8 @@ class CreativeProductionProcessTests {
 		ProcessInstance[] started = new ProcessInstance[1];
 		as("producer", "producers", () -> started[0] = this.runtimeService.startProcessInstanceByKey(PROCESS_ID,
 				brief(uniqueTitle, "ACME-SUMMER")));
-		assertThat(started[0].getBusinessKey()).isEqualTo(asset(started[0]).id());
+		// the business key is the production's reference, numbered in its project
+		assertThat(started[0].getBusinessKey()).isEqualTo(asset(started[0]).reference()).matches("ACME-SUMMER-\\d{4}");
 		return started[0];
 	}
 
@@ -455,6 +459,11 @@ class CreativeProductionProcessTests {
 				.list()
 				.stream())
 			.toList();
+	}
+
+	/** A task's name ends with the reference of the production it is about. */
+	private static String named(ProcessInstance production, String name) {
+		return name + " (" + production.getBusinessKey() + ")";
 	}
 
 	private Asset asset(ProcessInstance production) {
