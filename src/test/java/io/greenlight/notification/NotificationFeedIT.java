@@ -80,10 +80,10 @@ class NotificationFeedIT {
 				ProjectRole.PRODUCER);
 
 		// when the first producer posts a brief
-		this.productions.start("Two producers");
+		String assetId = this.productions.start("Two producers");
 
 		// then both of the project's producers have the request, the outsider has not
-		String subject = "Please decide: Approve brief: Two producers";
+		String subject = "Please decide: Approve brief: Two producers (" + this.productions.reference(assetId) + ")";
 		assertThat(this.http.get(Users.PRODUCER, "/api/notifications").json().findValuesAsText("subject"))
 			.contains(subject);
 		assertThat(this.http.get("producer2", "/api/notifications").json().findValuesAsText("subject"))
@@ -186,7 +186,8 @@ class NotificationFeedIT {
 		String assetId = this.productions.start("Log spot");
 
 		JsonNode own = this.http.get(Users.PRODUCER, "/api/notifications/log").json();
-		assertThat(own.findValuesAsText("subject")).contains("Please decide: Approve brief: Log spot");
+		assertThat(own.findValuesAsText("subject"))
+			.contains("Please decide: Approve brief: Log spot (" + this.productions.reference(assetId) + ")");
 		assertThat(own.findValuesAsText("recipient")).containsOnly(Users.PRODUCER);
 		assertThat(this.http.get(Users.REVIEWER1, "/api/notifications/log?recipient=producer").status()).isEqualTo(403);
 		assertThat(this.http.get(Users.OPS, "/api/notifications/log?recipient=producer")

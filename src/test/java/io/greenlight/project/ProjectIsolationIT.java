@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -92,15 +93,18 @@ class ProjectIsolationIT {
 	 * A production's ids (its asset, its process instance and those of its review stages)
 	 * and the confidential text of its brief.
 	 */
-	record Production(String assetId, String processInstanceId, List<String> instanceIds, List<String> taskIds,
-			String secret) {
+	record Production(String assetId, String reference, String processInstanceId, List<String> instanceIds,
+			List<String> taskIds, String secret) {
 
 		boolean isIn(String body) {
 			return revealedIn(body) || this.instanceIds.stream().anyMatch(body::contains);
 		}
 
+		// the reference is the business key and ends each task's name (not followed by a
+		// digit: ACME-SUMMER-0005 is not ACME-SUMMER-00051)
 		boolean revealedIn(String body) {
-			return body.contains(this.assetId) || body.contains(this.secret);
+			return body.contains(this.assetId) || body.contains(this.secret)
+					|| Pattern.compile(Pattern.quote(this.reference) + "(?!\\d)").matcher(body).find();
 		}
 
 	}
@@ -447,17 +451,17 @@ class ProjectIsolationIT {
 				 "dueDate": "2030-01-31", "description": "%s"}""".formatted(this.marker, projectCode, secret));
 		assertThat(response.status()).as(response.body()).isEqualTo(201);
 		String assetId = response.json().get("assetId").asText();
-		String instance = this.jdbc.sql("SELECT process_instance_id FROM asset WHERE id = ?")
+		List<String> asset = this.jdbc.sql("SELECT process_instance_id, reference FROM asset WHERE id = ?")
 			.param(assetId)
-			.query(String.class)
+			.query((rs, row) -> List.of(rs.getString(1), rs.getString(2)))
 			.single();
-		return new Production(assetId, instance, List.of(instance), List.of(), secret);
+		return new Production(assetId, asset.get(1), asset.get(0), List.of(asset.get(0)), List.of(), secret);
 	}
 
 	// the production's own instance and its called review stages (same business key)
 	private Production withInstances(Production production) {
 		List<String> ids = this.jdbc.sql("SELECT ID_ FROM ACT_HI_PROCINST WHERE BUSINESS_KEY_ = ?")
-			.param(production.assetId())
+			.param(production.reference())
 			.query(String.class)
 			.list();
 		List<String> tasks = this.jdbc
@@ -466,7 +470,8 @@ class ProjectIsolationIT {
 			.params(new ArrayList<Object>(ids))
 			.query(String.class)
 			.list();
-		return new Production(production.assetId(), production.processInstanceId(), ids, tasks, production.secret());
+		return new Production(production.assetId(), production.reference(), production.processInstanceId(), ids, tasks,
+				production.secret());
 	}
 
 	private void grantProducersRead(String processDefinitionKey) {

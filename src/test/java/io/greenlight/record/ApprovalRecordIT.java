@@ -103,14 +103,15 @@ class ApprovalRecordIT {
 		assertThat(pdf.statusCode()).isEqualTo(200);
 		ApprovalRecordPdfTests.save("sample-approval-record.pdf", pdf.body());
 
-		// then it is a download named after the project and the title
+		// then it is a download named after the production's reference and the title
+		String reference = this.productions.reference(assetId);
 		assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
 		assertThat(pdf.headers().firstValue("Content-Disposition"))
-			.hasValue("attachment; filename=\"ACME-SUMMER-Record-spot-e-" + unique + "-approval-record.pdf\"");
+			.hasValue("attachment; filename=\"" + reference + "-Record-spot-e-" + unique + "-approval-record.pdf\"");
 		String text = text(pdf.body());
 		// the asset and both versions' checksums
 		assertThat(text).contains(title)
-			.contains("ACME-SUMMER")
+			.containsPattern("Reference\\s+" + reference)
 			.contains("Acme Beverages")
 			.contains(TestFiles.sha256(v1File))
 			.contains(TestFiles.sha256(v2File));
@@ -150,7 +151,7 @@ class ApprovalRecordIT {
 		assertThat(csv.status()).isEqualTo(200);
 		assertThat(csv.raw().headers().firstValue("Content-Type")).hasValue("text/csv;charset=UTF-8");
 		assertThat(csv.raw().headers().firstValue("Content-Disposition"))
-			.hasValue("attachment; filename=\"ACME-SUMMER-Record-spot-e-" + unique + "-approval-record.csv\"");
+			.hasValue("attachment; filename=\"" + reference + "-Record-spot-e-" + unique + "-approval-record.csv\"");
 		List<CSVRecord> rows = csv(csv.body());
 
 		// then one row per event, in the order they happened
