@@ -163,7 +163,8 @@ final class Tasklist {
 		}
 		this.browser.click(taskLink);
 		Task task = new Task();
-		this.browser.await("the task \"" + taskName + "\" opened", driver -> taskName.equals(task.name()));
+		this.browser.await("the task \"" + taskName + "\" opened",
+				driver -> task.name().equals(taskName) || task.name().startsWith(taskName + " ("));
 		return task;
 	}
 
