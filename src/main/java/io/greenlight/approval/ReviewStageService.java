@@ -1,8 +1,6 @@
 package io.greenlight.approval;
 
 import java.time.OffsetDateTime;
-import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 
 import io.greenlight.system.InvalidRequestException;
@@ -93,22 +91,6 @@ public class ReviewStageService {
 		if (updated != 1) {
 			throw new IllegalStateException("Review stage " + stageId + " is unknown or settled already");
 		}
-	}
-
-	/**
-	 * The production process instances these stages' process instances belong to.
-	 */
-	@Transactional(readOnly = true)
-	public List<String> productionInstancesOf(Collection<String> stageIds) {
-		if (stageIds.isEmpty()) {
-			return List.of();
-		}
-		return this.jdbc
-			.sql("SELECT DISTINCT a.process_instance_id FROM review_stage s JOIN asset a ON a.id = s.asset_id "
-					+ "WHERE s.id IN (" + String.join(", ", Collections.nCopies(stageIds.size(), "?")) + ")")
-			.params(List.copyOf(stageIds))
-			.query(String.class)
-			.list();
 	}
 
 	/**

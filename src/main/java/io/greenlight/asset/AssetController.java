@@ -3,6 +3,7 @@ package io.greenlight.asset;
 import java.util.Comparator;
 import java.util.List;
 
+import io.greenlight.asset.AssetFilter.AwaitingReview;
 import io.greenlight.approval.ApprovalService;
 import io.greenlight.approval.DecisionRecord;
 import io.greenlight.security.CurrentUser;
@@ -52,7 +53,8 @@ class AssetController {
 			@RequestParam(defaultValue = "50") @Min(1) @Max(Paging.MAX_SIZE) int size, Authentication authentication) {
 		CurrentUser user = CurrentUser.of(authentication);
 		return this.assets.find(new AssetFilter(user.seesAllProjects() ? null : user.id(), projectId, status, stage,
-				awaitingMyReview ? this.reviews.awaitingReviewBy(user.id()) : null, new Paging(page, size)));
+				awaitingMyReview ? new AwaitingReview(user.id(), this.reviews.reviewTaskKeys()) : null,
+				new Paging(page, size)));
 	}
 
 	@GetMapping("/{assetId}")

@@ -7,10 +7,17 @@ import io.greenlight.system.Paging;
 /**
  * What a list of assets is narrowed to; null fields do not narrow.
  *
- * @param processInstanceIds only these productions (e.g. those awaiting the user's
- * review)
+ * @param awaitingReview only productions with an open review task assigned to this user
  * @param paging which page of the list
  */
 public record AssetFilter(String memberId, String projectId, AssetStatus status, ProductionStage stage,
-		Set<String> processInstanceIds, Paging paging) {
+		AwaitingReview awaitingReview, Paging paging) {
+
+	/**
+	 * @param userId whose review
+	 * @param taskKeys the task definition keys of review tasks
+	 */
+	public record AwaitingReview(String userId, Set<String> taskKeys) {
+	}
+
 }

@@ -82,14 +82,16 @@ class AssetRepository {
 			sql.append(" AND stage = ?");
 			params.add(filter.stage().name());
 		}
-		if (filter.processInstanceIds() != null) {
-			if (filter.processInstanceIds().isEmpty()) {
-				return List.of();
-			}
-			sql.append(" AND process_instance_id IN (")
-				.append(String.join(", ", Collections.nCopies(filter.processInstanceIds().size(), "?")))
-				.append(")");
-			params.addAll(filter.processInstanceIds());
+		if (filter.awaitingReview() != null) {
+			// the user's open review tasks, in the stages their productions called (which
+			// share the production's root instance), read in the same query so that the
+			// order and the page are the database's, however many reviews are open
+			sql.append(" AND process_instance_id IN (SELECT e.ROOT_PROC_INST_ID_ FROM ACT_RU_TASK t "
+					+ "JOIN ACT_RU_EXECUTION e ON e.ID_ = t.PROC_INST_ID_ WHERE t.ASSIGNEE_ = ? AND t.TASK_DEF_KEY_ IN (")
+				.append(String.join(", ", Collections.nCopies(filter.awaitingReview().taskKeys().size(), "?")))
+				.append("))");
+			params.add(filter.awaitingReview().userId());
+			params.addAll(filter.awaitingReview().taskKeys());
 		}
 		sql.append(" ORDER BY created_at DESC, id LIMIT ? OFFSET ?");
 		params.add(filter.paging().size());

@@ -1,5 +1,8 @@
 package io.greenlight.asset;
 
+import java.util.List;
+import java.util.Map;
+
 import io.greenlight.support.Http;
 import io.greenlight.support.ProductionDriver;
 import io.greenlight.support.ServerIT;
@@ -45,6 +48,23 @@ class AssetListIT {
 	}
 
 	@Test
+	void awaitingMyReviewIsNewestFirstAndEveryItemIsReachedByPaging() {
+		// given three productions started one after the other, each in reviewer1's review
+		String first = this.productions.inInternalReview("Queue first");
+		String second = this.productions.inInternalReview("Queue second");
+		String third = this.productions.inInternalReview("Queue third");
+
+		// then reviewer1's pages of two hold the newest first, and the next page the
+		// oldest
+		assertThat(ids(Users.REVIEWER1, "?awaitingMyReview=true&size=2&page=0")).containsExactly(third, second);
+		assertThat(ids(Users.REVIEWER1, "?awaitingMyReview=true&size=2&page=1")).startsWith(first);
+		// and once reviewer1 decided on the newest, it no longer awaits them
+		this.productions.review(Users.REVIEWER1, third, "UserTask_ReviewAsset", Map.of("decision", "APPROVED"));
+		assertThat(ids(Users.REVIEWER1, "?awaitingMyReview=true&size=2&page=0")).containsExactly(second, first);
+		assertThat(ids(Users.REVIEWER2, "?awaitingMyReview=true&size=3&page=0")).containsExactly(third, second, first);
+	}
+
+	@Test
 	void badFiltersSayWhatIsWrong() {
 		Http.Response status = this.http.get(Users.PRODUCER, "/api/assets?status=NOPE");
 		Http.Response size = this.http.get(Users.PRODUCER, "/api/assets?size=500");
@@ -66,6 +86,12 @@ class AssetListIT {
 		assertThat(description.json().get("paths").has("/api/assets/{assetId}")).isTrue();
 		assertThat(description.json().get("paths").has("/api/versions/{versionId}/comments")).isTrue();
 		assertThat(description.json().get("paths").has("/api/productions")).isTrue();
+	}
+
+	private List<String> ids(String user, String query) {
+		Http.Response response = this.http.get(user, "/api/assets" + query);
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		return response.json().findValuesAsText("id");
 	}
 
 	private String list(String user, String query) {

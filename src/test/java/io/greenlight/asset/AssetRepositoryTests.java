@@ -2,7 +2,6 @@ package io.greenlight.asset;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import io.greenlight.project.Project;
@@ -55,8 +54,8 @@ class AssetRepositoryTests {
 
 	@Test
 	void aMemberListsOnlyTheirProjectsAssetsNewestFirstAPageAtATime() {
-		Asset first = asset(this.acme, "First", AssetStatus.IN_REVIEW, 1);
-		Asset second = asset(this.acme, "Second", AssetStatus.APPROVED, 2);
+		asset(this.acme, "First", AssetStatus.IN_REVIEW, 1);
+		asset(this.acme, "Second", AssetStatus.APPROVED, 2);
 		asset(this.acme, "Third", AssetStatus.IN_REVIEW, 3);
 		asset(this.bolt, "Bolt's", AssetStatus.IN_REVIEW, 4);
 
@@ -67,10 +66,6 @@ class AssetRepositoryTests {
 		assertThat(titles(filter("bob", null, null, 0, 50))).containsExactly("Bolt's");
 		assertThat(titles(filter("ann", this.bolt.id(), null, 0, 50))).as("another client's project").isEmpty();
 		assertThat(titles(filter(null, this.acme.id(), null, 0, 50))).hasSize(3);
-		assertThat(titles(new AssetFilter("ann", null, null, null,
-				Set.of(first.processInstanceId(), second.processInstanceId()), new Paging(0, 50))))
-			.containsExactly("Second", "First");
-		assertThat(titles(new AssetFilter("ann", null, null, null, Set.of(), new Paging(0, 50)))).isEmpty();
 	}
 
 	@Test
