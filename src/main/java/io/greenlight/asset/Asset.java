@@ -2,6 +2,7 @@ package io.greenlight.asset;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Locale;
 
 /**
  * A deliverable and its production record. {@code reference} is what people say and share
@@ -24,7 +25,7 @@ public record Asset(String id, String reference, String projectId, String title,
 
 	/** The reference for a project's n-th production: ACME-SUMMER-0042. */
 	public static String reference(String projectCode, int projectNumber) {
-		return projectCode + "-" + String.format(java.util.Locale.ROOT, "%04d", projectNumber);
+		return projectCode + "-" + String.format(Locale.ROOT, "%04d", projectNumber);
 	}
 
 }

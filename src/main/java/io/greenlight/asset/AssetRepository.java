@@ -12,8 +12,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AssetRepository {
 
-	private static final String ASSET_COLUMNS = "id, reference, project_id, title, asset_type, channel, due_date, brief, stage, "
-			+ "status, revision_round, process_instance_id, requested_by, approved_version_id, created_at, updated_at";
+	private static final String ASSET_COLUMNS = "id, reference, project_id, title, asset_type, channel, due_date, "
+			+ "brief, stage, status, revision_round, process_instance_id, requested_by, approved_version_id, "
+			+ "created_at, updated_at";
 
 	private static final String VERSION_COLUMNS = "id, asset_id, number, variant, note, file_link, file_name, "
 			+ "media_type, size_bytes, sha256, uploaded_by, created_at, status, locked, duration_ms";
