@@ -1,5 +1,6 @@
 package io.greenlight.notification;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 
@@ -25,8 +26,9 @@ class NotificationConfiguration {
 	@Bean
 	@ConditionalOnProperty(prefix = "greenlight.notification.dispatcher", name = "enabled", havingValue = "true",
 			matchIfMissing = true)
-	DispatchSchedule notificationDispatchSchedule(NotificationDispatcher dispatcher) {
-		return new DispatchSchedule(dispatcher);
+	DispatchSchedule notificationDispatchSchedule(NotificationDispatcher dispatcher, OutboxSignal signal,
+			NotificationProperties properties) {
+		return new DispatchSchedule(dispatcher, signal, properties.dispatcher().idleInterval());
 	}
 
 	@Bean
@@ -36,24 +38,49 @@ class NotificationConfiguration {
 		return new DigestSchedule(digests, ZoneId.of(properties.digest().zone()));
 	}
 
+	/**
+	 * Wakes every {@code interval} but asks the database only when there may be work: a
+	 * notification was queued on this node ({@link OutboxSignal}), the last round sent
+	 * some (there may be more), or {@code idle-interval} has passed since the last look
+	 * (what other nodes queued, retries that came due). An idle server looks once per
+	 * idle interval instead of once per interval.
+	 */
 	static final class DispatchSchedule {
 
 		private static final Logger log = LoggerFactory.getLogger(DispatchSchedule.class);
 
 		private final NotificationDispatcher dispatcher;
 
-		DispatchSchedule(NotificationDispatcher dispatcher) {
+		private final OutboxSignal signal;
+
+		private final long idleNanos;
+
+		// only the scheduler's thread runs dispatch()
+		private boolean busy = true;
+
+		private long lastLook = System.nanoTime();
+
+		DispatchSchedule(NotificationDispatcher dispatcher, OutboxSignal signal, Duration idleInterval) {
 			this.dispatcher = dispatcher;
+			this.signal = signal;
+			this.idleNanos = idleInterval.toNanos();
 		}
 
 		@Scheduled(fixedDelayString = "${greenlight.notification.dispatcher.interval:PT10S}",
 				initialDelayString = "${greenlight.notification.dispatcher.interval:PT10S}")
 		void dispatch() {
+			long now = System.nanoTime();
+			boolean queued = this.signal.take();
+			if (!queued && !this.busy && now - this.lastLook < this.idleNanos) {
+				return;
+			}
+			this.lastLook = now;
 			try {
-				this.dispatcher.dispatchDue();
+				this.busy = this.dispatcher.dispatchDue() > 0;
 			}
 			catch (RuntimeException ex) {
 				// the database may be briefly away; the next round tries again
+				this.busy = true;
 				log.warn("Notification dispatch round failed: {}", ex.getMessage());
 			}
 		}

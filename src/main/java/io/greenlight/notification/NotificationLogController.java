@@ -34,10 +34,13 @@ class NotificationLogController {
 
 	private final DeliveryErrors errors;
 
-	NotificationLogController(Outbox outbox, AssetAccess access, DeliveryErrors errors) {
+	private final OutboxSignal signal;
+
+	NotificationLogController(Outbox outbox, AssetAccess access, DeliveryErrors errors, OutboxSignal signal) {
 		this.outbox = outbox;
 		this.access = access;
 		this.errors = errors;
+		this.signal = signal;
 	}
 
 	@GetMapping("/api/notifications/log")
@@ -75,6 +78,7 @@ class NotificationLogController {
 			throw new ConflictException("Notification " + id + " is " + notification.status()
 					+ ", not FAILED: only failed notifications are retried by hand.");
 		}
+		this.signal.queued();
 		return this.outbox.find(id).orElseThrow();
 	}
 

@@ -21,7 +21,11 @@ public record NotificationProperties(@DefaultValue("greenlight@localhost") Strin
 	/**
 	 * @param enabled whether this node dispatches on a schedule (off in tests that drive
 	 * the dispatcher themselves)
-	 * @param interval pause between two dispatch rounds
+	 * @param interval pause between two dispatch rounds while there is work: a
+	 * notification queued on this node leaves within about this long
+	 * @param idleInterval the longest pause while the outbox had nothing due, after which
+	 * the dispatcher looks anyway (notifications queued by other nodes, retries that came
+	 * due)
 	 * @param batchSize how many due notifications one round claims at most
 	 * @param lease how long a claim holds; a node that dies mid-send leaves a claim that
 	 * another node takes over after this (longer than the slowest send)
@@ -30,7 +34,8 @@ public record NotificationProperties(@DefaultValue("greenlight@localhost") Strin
 	 * @param maxBackoff the longest wait between two attempts
 	 */
 	public record Dispatcher(@DefaultValue("true") boolean enabled, @DefaultValue("10s") Duration interval,
-			@DefaultValue("50") int batchSize, @DefaultValue("5m") Duration lease, @DefaultValue("8") int maxAttempts,
+			@DefaultValue("1m") Duration idleInterval, @DefaultValue("50") int batchSize,
+			@DefaultValue("5m") Duration lease, @DefaultValue("8") int maxAttempts,
 			@DefaultValue("30s") Duration initialBackoff, @DefaultValue("1h") Duration maxBackoff) {
 	}
 

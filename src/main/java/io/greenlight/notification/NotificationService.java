@@ -44,10 +44,13 @@ public class NotificationService {
 
 	private final Links links;
 
+	private final OutboxSignal signal;
+
 	NotificationService(JdbcClient jdbc, NotificationPreferences preferences, WebhookSubscriptions webhooks,
-			ObjectMapper json, Links links) {
+			ObjectMapper json, Links links, OutboxSignal signal) {
 		this.jdbc = jdbc;
 		this.links = links;
+		this.signal = signal;
 		this.preferences = preferences;
 		this.webhooks = webhooks;
 		this.json = json;
@@ -156,6 +159,7 @@ public class NotificationService {
 					outgoing.channel().name(), outgoing.assetId(), outgoing.versionId(), outgoing.taskId(),
 					truncate(outgoing.subject()), outgoing.detail(), PENDING, 0, now, now)
 			.update();
+		this.signal.queued();
 		return true;
 	}
 

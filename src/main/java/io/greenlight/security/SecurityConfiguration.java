@@ -43,7 +43,8 @@ import static org.springframework.security.web.util.matcher.AntPathRequestMatche
  * </ul>
  * Only the health status, the login page and its static files are open; the actuator's
  * other endpoints are for creative-ops and administrators. Every password check goes
- * through {@link SignInThrottle}.
+ * through {@link SignInThrottle}; HTTP Basic hashes a password only once in a while
+ * ({@link VerifiedPasswords}).
  */
 @Configuration
 @EnableWebSecurity
@@ -88,7 +89,8 @@ class SecurityConfiguration {
 	SecurityFilterChain engineRestSecurity(HttpSecurity http) throws Exception {
 		http.securityMatcher(antMatcher("/engine-rest/**"))
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-			.httpBasic(basic -> basic.authenticationEntryPoint(SecurityAnswers.engineRest()))
+			.httpBasic(basic -> basic.authenticationEntryPoint(SecurityAnswers.engineRest())
+				.authenticationDetailsSource(EngineIdentityAuthenticationProvider.BasicDetails::new))
 			.headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
 				.addHeaderWriter(new ContentSecurityPolicies()))
 			.csrf(csrf -> csrf.disable())
@@ -109,7 +111,8 @@ class SecurityConfiguration {
 			.anyRequest()
 			.authenticated())
 			.formLogin(form -> form.loginPage(LOGIN_PAGE).defaultSuccessUrl("/camunda/app/tasklist/default/", false))
-			.httpBasic(basic -> basic.authenticationEntryPoint(SecurityAnswers.problem()))
+			.httpBasic(basic -> basic.authenticationEntryPoint(SecurityAnswers.problem())
+				.authenticationDetailsSource(EngineIdentityAuthenticationProvider.BasicDetails::new))
 			// health details for the groups in management.endpoint.health.roles, which
 			// the actuator asks as request.isUserInRole(group)
 			.servletApi(api -> api.rolePrefix(CurrentUser.GROUP_AUTHORITY_PREFIX))

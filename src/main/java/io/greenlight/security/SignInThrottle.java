@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,6 +60,8 @@ class SignInThrottle {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	private final Map<Pair, Failures> pairs;
 
 	private final Map<String, Failures> addresses;
@@ -74,13 +77,14 @@ class SignInThrottle {
 	private final Map<String, Integer> queued = new HashMap<>();
 
 	@Autowired
-	SignInThrottle(SignInThrottleProperties settings) {
-		this(settings, Clock.systemUTC());
+	SignInThrottle(SignInThrottleProperties settings, ApplicationEventPublisher events) {
+		this(settings, Clock.systemUTC(), events);
 	}
 
-	SignInThrottle(SignInThrottleProperties settings, Clock clock) {
+	SignInThrottle(SignInThrottleProperties settings, Clock clock, ApplicationEventPublisher events) {
 		this.settings = settings;
 		this.clock = clock;
+		this.events = events;
 		this.pairs = bounded(settings.maxTracked());
 		this.addresses = bounded(settings.maxTracked());
 		this.evidence = bounded(settings.maxTracked());
@@ -143,6 +147,26 @@ class SignInThrottle {
 		}
 	}
 
+	/**
+	 * A password {@link VerifiedPasswords} vouches for, without a check: allowed when the
+	 * address may try the account now, and then it counts as a sign-in from there, as the
+	 * check would have.
+	 * @return false when the address has to wait: the caller goes the way of a check,
+	 * which refuses it
+	 */
+	synchronized boolean admitVerified(String account, String address) {
+		if (address == null) {
+			return true;
+		}
+		Pair pair = Pair.of(account, address);
+		if (!mayTryNow(pair)) {
+			return false;
+		}
+		this.pairs.remove(pair);
+		this.known.put(pair, this.clock.instant());
+		return true;
+	}
+
 	/** An administrator unlocked the account: every wait for it ends. */
 	synchronized void unlock(String account) {
 		String key = Pair.account(account);
@@ -180,6 +204,7 @@ class SignInThrottle {
 			Instant until = now.plus(this.settings.lockDuration());
 			this.locks.put(pair.account(), until);
 			this.evidence.remove(pair.account());
+			this.events.publishEvent(new SignInLocked(pair.account()));
 			log.warn(
 					"Sign-in to {} locked until {} for addresses it has not signed in from: {} wrong passwords "
 							+ "from {} or more addresses within {}; an administrator can unlock it in Camunda Admin",

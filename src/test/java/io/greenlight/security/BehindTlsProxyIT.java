@@ -12,6 +12,7 @@ import io.greenlight.support.BrowserSession;
 import io.greenlight.support.Http;
 import io.greenlight.support.ServerIT;
 import io.greenlight.support.Users;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Tag;
@@ -46,11 +47,14 @@ class BehindTlsProxyIT {
 
 	private final IdentityService identityService;
 
+	private final MeterRegistry meters;
+
 	@Autowired
-	BehindTlsProxyIT(@LocalServerPort int port, IdentityService identityService) {
+	BehindTlsProxyIT(@LocalServerPort int port, IdentityService identityService, MeterRegistry meters) {
 		this.port = port;
 		this.http = new Http(port);
 		this.identityService = identityService;
+		this.meters = meters;
 	}
 
 	@Test
@@ -104,8 +108,11 @@ class BehindTlsProxyIT {
 
 	@Test
 	void wrongPasswordsFromManyAddressesLockTheAccountUntilAnAdministratorUnlocksIt() {
-		// given a user who signed in from home before
+		// given a user who signed in from home before, with HTTP Basic, which remembers
+		// the
+		// password
 		createUser("many-addresses");
+		assertThat(basic("many-addresses", RIGHT, "/api/notifications", "192.0.2.20").status()).isEqualTo(200);
 		assertThat(basic("many-addresses", RIGHT, "/api/notifications", "192.0.2.20").status()).isEqualTo(200);
 
 		// when wrong passwords come from twenty addresses
@@ -114,13 +121,17 @@ class BehindTlsProxyIT {
 				.isEqualTo(401);
 		}
 
-		// then the account is locked for new addresses, with the same message as ever
+		// then the account is locked for new addresses, with the same message as ever,
+		// although the password is the remembered one
+		double misses = this.meters.counter(VerifiedPasswords.METER, "result", "miss").count();
 		Http.Response stranger = basic("many-addresses", RIGHT, "/api/notifications", "192.0.2.99");
 		assertThat(stranger.status()).isEqualTo(401);
 		assertThat(stranger.json().get("detail").asText()).matches(SecurityIT.GENERIC_MESSAGE);
 		assertThat(Long.parseLong(stranger.raw().headers().firstValue("Retry-After").orElseThrow())).isGreaterThan(600);
 		// but not from home
 		assertThat(basic("many-addresses", RIGHT, "/api/notifications", "192.0.2.20").status()).isEqualTo(200);
+		// and the lock made HTTP Basic forget the password: both were checked again
+		assertThat(this.meters.counter(VerifiedPasswords.METER, "result", "miss").count() - misses).isEqualTo(2);
 
 		// when an administrator unlocks the account in Camunda Admin
 		BrowserSession admin = new BrowserSession(this.port);

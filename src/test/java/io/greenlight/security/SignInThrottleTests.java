@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -26,10 +28,12 @@ class SignInThrottleTests {
 
 	private final MovableClock clock = new MovableClock();
 
+	private final List<Object> events = new ArrayList<>();
+
 	private final SignInThrottle throttle = new SignInThrottle(
 			new SignInThrottleProperties(Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofMinutes(15), 10, 20,
 					5, Duration.ofMinutes(15), Duration.ofDays(30), 10000),
-			this.clock);
+			this.clock, this.events::add);
 
 	@Test
 	void aWrongPasswordMakesOnlyThatAddressWaitAndOnlyForThatAccount() throws Exception {
@@ -100,9 +104,35 @@ class SignInThrottleTests {
 
 		assertThat(this.throttle.waitBefore("alex", "198.51.100.200")).isGreaterThan(Duration.ofMinutes(14));
 		assertThat(this.throttle.waitBefore("alex", OWNER)).isZero();
+		// and a password HTTP Basic remembered for the account is checked again
+		assertThat(this.events).containsExactly(new SignInLocked("alex"));
 
 		this.clock.advance(Duration.ofMinutes(15));
 		assertThat(this.throttle.waitBefore("alex", "198.51.100.200")).isZero();
+	}
+
+	@Test
+	void aRememberedPasswordGetsInOnlyWhereACheckWouldAndThenCountsAsASignIn() throws Exception {
+		// given a wrong password from the owner's address a moment ago
+		check("alex", OWNER, true);
+		check("alex", OWNER, false);
+
+		// then a password HTTP Basic remembers does not get in from there either, for now
+		assertThat(this.throttle.admitVerified("alex", OWNER)).isFalse();
+
+		// when the wait is over, it does
+		this.clock.advance(Duration.ofSeconds(1));
+		assertThat(this.throttle.admitVerified("alex", OWNER)).isTrue();
+		// and a new address it gets in from counts as one the account signed in from
+		assertThat(this.throttle.admitVerified("alex", "192.0.2.11")).isTrue();
+		for (int i = 0; i < 20; i++) {
+			check("alex", "198.51.100." + (i % 5), false);
+			this.clock.advance(Duration.ofSeconds(20));
+		}
+		assertThat(this.throttle.waitBefore("alex", "198.51.100.200")).isPositive();
+		assertThat(this.throttle.admitVerified("alex", "198.51.100.200")).isFalse();
+		assertThat(this.throttle.admitVerified("alex", OWNER)).isTrue();
+		assertThat(this.throttle.admitVerified("alex", "192.0.2.11")).isTrue();
 	}
 
 	@Test
