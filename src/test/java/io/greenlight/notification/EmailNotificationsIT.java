@@ -288,7 +288,8 @@ class EmailNotificationsIT {
 			assertThat(digest.get(0).getSubject()).contains("1 overdue");
 			assertThat(digest.get(0).getMessageID())
 				.isEqualTo("<DAILY_DIGEST.2030-06-03.reviewer2.EMAIL@greenlight.test>");
-			assertThat(part(digest.get(0), "text/plain")).contains("Internal review: Digest spot v1 (OVERDUE)")
+			assertThat(part(digest.get(0), "text/plain"))
+				.contains("Internal review: Digest spot v1 (" + this.productions.reference(assetId) + ") — OVERDUE")
 				.contains("https://greenlight.test/camunda/app/tasklist/default/#/?task=" + task.getId());
 		}
 		finally {
