@@ -137,6 +137,11 @@ class BoardBrowserIT {
 		String projectId = ops.createProject(ops.createClient("Cobalt Cola " + suffix), code, "Cobalt " + suffix);
 		ops.addMember(projectId, colleague, "PRODUCER");
 		ops.addMember(projectId, Users.PRODUCER, "PRODUCER");
+		// a project starts productions once it has whom they need
+		ops.addMember(projectId, Users.CREATIVE, "CREATIVE");
+		ops.addMember(projectId, Users.REVIEWER1, "REVIEWER");
+		ops.addMember(projectId, ops.createUser("cobalt-" + suffix, "Cora", "Cobalt", Groups.CLIENTS),
+				"CLIENT_REVIEWER");
 		String run = " " + System.nanoTime() % 100000;
 		String theirs = this.productions.startAs(colleague, "Cobalt spot" + run, code);
 		String ours = this.productions.start("Acme spot" + run);
