@@ -1,5 +1,7 @@
 package io.greenlight.board;
 
+import java.util.List;
+
 import io.greenlight.security.CurrentUser;
 
 import org.springframework.security.core.Authentication;
@@ -24,6 +26,12 @@ class BoardController {
 			@RequestParam(required = false) String producer, @RequestParam(defaultValue = "false") boolean overdue,
 			@RequestParam(defaultValue = "false") boolean waitingOnMe, Authentication authentication) {
 		return this.board.board(CurrentUser.of(authentication), clientId, projectId, producer, overdue, waitingOnMe);
+	}
+
+	/** The choices of the board's producer filter. */
+	@GetMapping("/api/board/producers")
+	List<Producer> producers(Authentication authentication) {
+		return this.board.producers(CurrentUser.of(authentication));
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -73,6 +74,21 @@ class BoardService {
 					cards.getOrDefault(column, List.of())))
 			.toList();
 		return new Board(columns, now);
+	}
+
+	/**
+	 * Whom the board's producer filter offers: the producers of the projects the user may
+	 * see (creative-ops: of all projects), by name.
+	 */
+	@Transactional(readOnly = true)
+	List<Producer> producers(CurrentUser user) {
+		List<String> ids = this.board.producers(user.seesAllProjects() ? null : user.id());
+		return this.users.names(ids)
+			.entrySet()
+			.stream()
+			.map(entry -> new Producer(entry.getKey(), entry.getValue()))
+			.sorted(Comparator.comparing(Producer::name, String.CASE_INSENSITIVE_ORDER).thenComparing(Producer::userId))
+			.toList();
 	}
 
 	private static Card card(CardRow row, List<Waiting> waitingOn) {

@@ -7,7 +7,7 @@ import { getJson } from '../review/api.js';
 import { byId, fill, h } from '../review/dom.js';
 import { STAGES, dueInWords, listOf, ruleInWords } from '../review/wording.js';
 import { filtersFrom, queryOf } from './format.js';
-import { clientAndProjectOptions, loading } from './page.js';
+import { alert, clientAndProjectOptions, loading } from './page.js';
 
 const REFRESH_MS = 10000;
 
@@ -19,16 +19,25 @@ let shown = null;
 function showFilters() {
   byId('filter-client').value = filters.clientId || '';
   byId('filter-project').value = filters.projectId || '';
-  byId('filter-mine').checked = filters.producer === me;
+  byId('filter-producer').value = filters.producer || '';
   byId('filter-overdue').checked = !!filters.overdue;
   byId('filter-waiting').checked = !!filters.waitingOnMe;
+}
+
+// the producers of the reader's projects; one named in the address but not among them (a
+// shared link) stays selectable under its id, so the select says what the board shows
+function producerOptions(producers) {
+  const known = producers.some((producer) => producer.userId === filters.producer);
+  fill(byId('filter-producer'), h('option', { value: '', text: 'Any producer' }),
+    producers.map((producer) => h('option', { value: producer.userId, text: producer.userId === me ? `${producer.name} (you)` : producer.name })),
+    filters.producer && !known ? h('option', { value: filters.producer, text: filters.producer }) : null);
 }
 
 function readFilters() {
   filters = {
     clientId: byId('filter-client').value || undefined,
     projectId: byId('filter-project').value || undefined,
-    producer: byId('filter-mine').checked ? me : undefined,
+    producer: byId('filter-producer').value || undefined,
     overdue: byId('filter-overdue').checked,
     waitingOnMe: byId('filter-waiting').checked,
   };
@@ -119,7 +128,8 @@ byId('filter-clear').addEventListener('click', () => {
   showFilters();
   readFilters();
 });
-clientAndProjectOptions(showFilters);
+const producers = getJson('/api/board/producers');
+clientAndProjectOptions(() => producers.then(producerOptions).then(showFilters).catch((failure) => alert(failure.message)));
 refresh();
 window.setInterval(() => {
   if (!document.hidden) {

@@ -1,9 +1,13 @@
 package io.greenlight.board;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.greenlight.security.Groups;
+import io.greenlight.support.CreativeOps;
 import io.greenlight.support.Http;
 import io.greenlight.support.OtherClient;
 import io.greenlight.support.ProductionDriver;
@@ -114,6 +118,34 @@ class BoardIT {
 	}
 
 	@Test
+	void theProducerFilterOffersTheProducersOfTheReadersProjectsByNameAndNarrowsTheCards() {
+		// given another client's project, produced by someone the demo producer never
+		// works with
+		OtherClient other = OtherClient.setUp(this.http, this.productions);
+		String theirs = "pat-" + UUID.randomUUID().toString().substring(0, 6);
+		CreativeOps ops = new CreativeOps(this.http);
+		ops.createUser(theirs, "Pat", "Pending", Groups.PRODUCERS);
+		ops.addMember(other.projectId(), theirs, "PRODUCER");
+		String ours = this.productions.start("Producer filter " + System.nanoTime() % 100000);
+
+		// when the demo producer and creative-ops ask whom they can narrow the board to
+		List<String> producersForProducer = producers(Users.PRODUCER).stream()
+			.map(p -> p.get("userId").asText())
+			.toList();
+		JsonNode producersForOps = this.http.get(Users.OPS, "/api/board/producers").json();
+
+		// then the producer gets the producers of their own projects only, creative-ops
+		// all, by name
+		assertThat(producersForProducer).contains(Users.PRODUCER).doesNotContain(theirs);
+		assertThat(producersForOps).extracting(p -> p.get("userId").asText() + ": " + p.get("name").asText())
+			.contains(theirs + ": Pat Pending", Users.PRODUCER + ": " + name(Users.PRODUCER));
+		// and picking one narrows the cards to the projects they produce
+		assertThat(assetIds(board(Users.OPS, "?producer=" + theirs))).contains(other.assetId()).doesNotContain(ours);
+		assertThat(assetIds(board(Users.OPS, "?producer=" + Users.PRODUCER))).contains(ours)
+			.doesNotContain(other.assetId());
+	}
+
+	@Test
 	void theAssetsTimelineShowsEachPhaseAndWhatStillRuns() {
 		String review = this.productions.inInternalReview("Timeline" + " " + System.nanoTime() % 100000);
 
@@ -126,6 +158,19 @@ class BoardIT {
 		assertThat(timeline.json().get(2).get("waitingFor")).extracting(JsonNode::asText)
 			.containsExactlyInAnyOrder(Users.REVIEWER1, Users.REVIEWER2);
 		assertThat(outsider.status()).isEqualTo(404);
+	}
+
+	private List<JsonNode> producers(String user) {
+		Http.Response producers = this.http.get(user, "/api/board/producers");
+		assertThat(producers.status()).as(producers.body()).isEqualTo(200);
+		List<JsonNode> list = new ArrayList<>();
+		producers.json().forEach(list::add);
+		return list;
+	}
+
+	private String name(String userId) {
+		JsonNode profile = this.http.get(Users.OPS, "/engine-rest/user/" + userId + "/profile").json();
+		return profile.get("firstName").asText() + " " + profile.get("lastName").asText();
 	}
 
 	private JsonNode board(String user, String query) {

@@ -3,8 +3,11 @@ package io.greenlight.browser;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.greenlight.security.Groups;
+import io.greenlight.support.CreativeOps;
 import io.greenlight.support.Http;
 import io.greenlight.support.ProductionDriver;
 import io.greenlight.support.ServerIT;
@@ -13,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -119,6 +123,56 @@ class BoardBrowserIT {
 		assertThat(browser.all(By.cssSelector("#timeline-bar span")))
 			.allSatisfy(bar -> assertThat(bar.getSize().getWidth()).isPositive());
 		browser.screenshot(SCREENSHOTS, "asset", 1366, 900);
+	}
+
+	@Test
+	void aProducerPicksAColleagueAndTheBoardNarrowsToTheProjectsTheyProduce() {
+		// given a project the producer co-produces with a colleague, and a production in
+		// it
+		// and in the producer's own project
+		String suffix = UUID.randomUUID().toString().substring(0, 6);
+		CreativeOps ops = new CreativeOps(this.http);
+		String colleague = ops.createUser("sam-" + suffix, "Sam", "Second", Groups.PRODUCERS);
+		String code = "COBALT-" + suffix.toUpperCase();
+		String projectId = ops.createProject(ops.createClient("Cobalt Cola " + suffix), code, "Cobalt " + suffix);
+		ops.addMember(projectId, colleague, "PRODUCER");
+		ops.addMember(projectId, Users.PRODUCER, "PRODUCER");
+		// a project starts productions once it has whom they need
+		ops.addMember(projectId, Users.CREATIVE, "CREATIVE");
+		ops.addMember(projectId, Users.REVIEWER1, "REVIEWER");
+		ops.addMember(projectId, ops.createUser("cobalt-" + suffix, "Cora", "Cobalt", Groups.CLIENTS),
+				"CLIENT_REVIEWER");
+		String run = " " + System.nanoTime() % 100000;
+		String theirs = this.productions.startAs(colleague, "Cobalt spot" + run, code);
+		String ours = this.productions.start("Acme spot" + run);
+
+		// when the producer opens the board and picks the colleague as producer
+		Browser browser = this.browsers.open(this.port);
+		browser.go("/board");
+		new LoginPage(browser).signIn(Users.PRODUCER, Users.PASSWORD);
+		card(browser, ours);
+		Select producer = new Select(browser.visible(By.id("filter-producer")));
+		browser.await("the producers to pick from", driver -> producer.getOptions().size() > 1);
+		assertThat(producer.getOptions()).extracting(WebElement::getText)
+			.contains("Any producer", "Sam Second", name(Users.PRODUCER) + " (you)")
+			.doesNotContain(colleague);
+		producer.selectByVisibleText("Sam Second");
+
+		// then the address says so, and only the colleague's projects' productions remain
+		browser.await("the colleague's productions alone",
+				driver -> !browser.isShown(cardBy(ours)) && browser.isShown(cardBy(theirs)));
+		assertThat(browser.path()).contains("producer=" + colleague);
+		browser.screenshot(SCREENSHOTS, "board-producer", 1366, 768);
+		browser.resize(1366, 768);
+
+		// and the address brings the same view back
+		browser.go(browser.path());
+		card(browser, theirs);
+		browser.await("the colleague picked again",
+				driver -> new Select(browser.visible(By.id("filter-producer"))).getFirstSelectedOption()
+					.getText()
+					.equals("Sam Second"));
+		assertThat(browser.isShown(cardBy(ours))).isFalse();
 	}
 
 	@Test
