@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -16,7 +15,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.IntSupplier;
 
 import io.greenlight.board.BoardProbe;
 import io.greenlight.security.Groups;
@@ -30,9 +28,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static io.greenlight.benchmark.Measure.database;
+import static io.greenlight.benchmark.Measure.millis;
+import static io.greenlight.benchmark.Measure.percentile;
+import static io.greenlight.benchmark.Measure.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -100,12 +101,13 @@ class BoardQueriesBenchmark {
 		int overdue = makeOverdue(runningIds);
 		analyze();
 
-		System.out.printf("%nGreenlight board benchmark (%s, %d runs per call after 5 warm-ups)%n", database(), runs);
+		System.out.printf("%nGreenlight board benchmark (%s, %d runs per call after 5 warm-ups)%n", database(this.jdbc),
+				runs);
 		System.out.printf(
 				"  dataset: %,d productions ended (%d clients, %d projects, %d producers; %s), inserted in %.1f s;%n"
 						+ "  %,d running through the engine in %.1f s (%s), %d of them overdue; then %s%n",
 				total - running, CLIENTS, PROJECTS, PRODUCERS + 1, counts(), insertSeconds, runningIds.size(),
-				runningSeconds, engineCounts(), overdue, postgres() ? "VACUUM ANALYZE" : "ANALYZE");
+				runningSeconds, engineCounts(), overdue, postgres(this.jdbc) ? "VACUUM ANALYZE" : "ANALYZE");
 		String project = setup.projects().get(0);
 		String client = setup.clientOf(project);
 		BoardProbe probe = new BoardProbe(this.context);
@@ -126,21 +128,20 @@ class BoardQueriesBenchmark {
 				"p50 / p99 ms", "p50 / p99 ms", "p50 / p99 ms");
 		for (Variant variant : variants) {
 			BoardProbe.Queries queries = variant.queries(probe);
-			double[] cards = time(queries::cards, runs);
-			double[] tasks = time(queries::openTasks, runs);
-			double[] http = time(() -> {
+			double[] cards = millis(queries::cards, runs);
+			double[] tasks = millis(queries::openTasks, runs);
+			double[] http = millis(() -> {
 				Http.Response response = this.http.get(variant.user(), "/api/board" + variant.query());
 				assertThat(response.status()).as(response.body()).isEqualTo(200);
-				return 1;
 			}, runs);
 			System.out.printf("  %-34s %6d %6d | %6.1f / %6.1f | %6.1f / %6.1f | %6.1f / %6.1f%n", variant.label(),
 					queries.cards(), queries.openTasks(), percentile(cards, 0.5), percentile(cards, 0.99),
 					percentile(tasks, 0.5), percentile(tasks, 0.99), percentile(http, 0.5), percentile(http, 0.99));
 		}
-		double[] clients = time(() -> this.http.get(Users.OPS, "/api/clients").status(), runs);
+		double[] clients = millis(() -> this.http.get(Users.OPS, "/api/clients").status(), runs);
 		System.out.printf("  for comparison, GET /api/clients as ops (signing in with HTTP Basic): %.1f / %.1f ms%n",
 				percentile(clients, 0.5), percentile(clients, 0.99));
-		if (postgres()) {
+		if (postgres(this.jdbc)) {
 			explain("cards, ops, no filter", variants.get(0).queries(probe).explainCards());
 			explain("cards, producer, no filter", variants.get(6).queries(probe).explainCards());
 			explain("cards, producer, waiting on me", variants.get(11).queries(probe).explainCards());
@@ -172,44 +173,10 @@ class BoardQueriesBenchmark {
 
 	}
 
-	private static double[] time(IntSupplier call, int runs) {
-		for (int i = 0; i < 5; i++) {
-			call.getAsInt();
-		}
-		double[] millis = new double[runs];
-		for (int i = 0; i < runs; i++) {
-			long start = System.nanoTime();
-			call.getAsInt();
-			millis[i] = (System.nanoTime() - start) / 1e6;
-		}
-		Arrays.sort(millis);
-		return millis;
-	}
-
-	private static double percentile(double[] sorted, double p) {
-		return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
-	}
-
-	private String database() {
-		return this.jdbc
-			.execute((ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName() + " "
-					+ connection.getMetaData().getDatabaseProductVersion());
-	}
-
-	private boolean postgres() {
-		return database().startsWith("PostgreSQL");
-	}
-
 	/** Autovacuum is off on the local server: without statistics, plans are guesses. */
 	private void analyze() {
-		if (!postgres()) {
-			this.jdbc.execute("ANALYZE");
-			return;
-		}
-		for (String table : List.of("client", "project", "project_member", "asset", "asset_version", "review_stage",
-				"act_ru_task", "act_ru_execution", "act_ru_identitylink")) {
-			this.jdbc.execute("VACUUM ANALYZE " + table);
-		}
+		Measure.analyze(this.jdbc, List.of("client", "project", "project_member", "asset", "asset_version",
+				"review_stage", "act_ru_task", "act_ru_execution", "act_ru_identitylink"));
 	}
 
 	private String counts() {

@@ -22,9 +22,11 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static io.greenlight.benchmark.Measure.database;
+import static io.greenlight.benchmark.Measure.millis;
+import static io.greenlight.benchmark.Measure.percentile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -78,7 +80,7 @@ class InboxBenchmark {
 		calls.put("GET /api/projects (for comparison)", "/api/projects");
 
 		System.out.printf("%nGreenlight inbox benchmark (%s, reviewer1, %d runs per call after 5 warm-ups)%n",
-				database(), runs);
+				database(this.jdbc), runs);
 		System.out.printf("  %-10s %-56s %9s %9s%n", "open", "call", "p50 ms", "p99 ms");
 		int open = 0;
 		for (int size : sizes) {
@@ -94,7 +96,7 @@ class InboxBenchmark {
 			System.out.printf("  %-10s (%d productions added in %.1f s, %.1f per second)%n", String.format("%,d", size),
 					added, seconds, added / seconds);
 			calls.forEach((name, path) -> {
-				double[] millis = time(path, runs);
+				double[] millis = millis(() -> call(path), runs);
 				System.out.printf("  %-10s %-56s %9.1f %9.1f%n", String.format("%,d", size), name,
 						percentile(millis, 0.50), percentile(millis, 0.99));
 			});
@@ -146,43 +148,13 @@ class InboxBenchmark {
 				.count() >= size);
 	}
 
-	private double[] time(String path, int runs) {
-		for (int i = 0; i < 5; i++) {
-			call(path);
-		}
-		double[] millis = new double[runs];
-		for (int i = 0; i < runs; i++) {
-			long start = System.nanoTime();
-			call(path);
-			millis[i] = (System.nanoTime() - start) / 1e6;
-		}
-		Arrays.sort(millis);
-		return millis;
-	}
-
 	private void call(String path) {
 		Http.Response response = this.http.get(Users.REVIEWER1, path);
 		assertThat(response.status()).as(path + ": " + response.body()).isEqualTo(200);
 	}
 
-	private static double percentile(double[] sorted, double p) {
-		return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
-	}
-
-	private String database() {
-		return this.jdbc
-			.execute((ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName() + " "
-					+ connection.getMetaData().getDatabaseProductVersion());
-	}
-
-	/** Autovacuum is off on the local server: without statistics, plans are guesses. */
 	private void analyze() {
-		if (database().startsWith("PostgreSQL")) {
-			this.jdbc.execute("VACUUM ANALYZE");
-		}
-		else {
-			this.jdbc.execute("ANALYZE");
-		}
+		Measure.analyze(this.jdbc, List.of());
 	}
 
 }

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static io.greenlight.benchmark.Measure.database;
+import static io.greenlight.benchmark.Measure.millis;
+import static io.greenlight.benchmark.Measure.percentile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -74,13 +75,13 @@ class MetricsQueriesBenchmark {
 		variants.put("producer of 5 projects, 365 days",
 				probe.queries(today.minusDays(364), today, null, Users.PRODUCER));
 
-		System.out.printf("%nGreenlight metrics benchmark (%s, %d runs per query after 5 warm-ups)%n", database(),
-				runs);
+		System.out.printf("%nGreenlight metrics benchmark (%s, %d runs per query after 5 warm-ups)%n",
+				database(this.jdbc), runs);
 		System.out.printf("  dataset: %,d productions over 2 years (%s), inserted in %.1f s, then VACUUM ANALYZE%n",
 				productions, dataset.counts(), insertSeconds);
 		System.out.printf("  %-56s %9s %9s%n", "SQL (the repositories' queries, no HTTP)", "p50 ms", "p99 ms");
 		variants.forEach((variant, queries) -> queries.forEach((metric, query) -> {
-			double[] millis = time(query, runs);
+			double[] millis = millis(query, runs);
 			System.out.printf("  %-56s %9.1f %9.1f%n", metric + " (" + variant + ")", percentile(millis, 0.50),
 					percentile(millis, 0.99));
 		}));
@@ -88,7 +89,7 @@ class MetricsQueriesBenchmark {
 		for (String path : List.of("/api/clients", "/api/metrics/cycle-times", "/api/metrics/revision-rounds",
 				"/api/metrics/first-pass", "/api/metrics/reviewer-turnaround", "/api/metrics/overdue",
 				"/api/metrics/throughput")) {
-			double[] millis = time(() -> {
+			double[] millis = millis(() -> {
 				Http.Response response = this.http.get(Users.OPS, path);
 				assertThat(response.status()).as(path + ": " + response.body()).isEqualTo(200);
 			}, runs);
@@ -99,37 +100,10 @@ class MetricsQueriesBenchmark {
 		System.out.println();
 	}
 
-	private static double[] time(Runnable call, int runs) {
-		for (int i = 0; i < 5; i++) {
-			call.run();
-		}
-		double[] millis = new double[runs];
-		for (int i = 0; i < runs; i++) {
-			long start = System.nanoTime();
-			call.run();
-			millis[i] = (System.nanoTime() - start) / 1e6;
-		}
-		Arrays.sort(millis);
-		return millis;
-	}
-
-	private String database() {
-		return this.jdbc
-			.execute((ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName() + " "
-					+ connection.getMetaData().getDatabaseProductVersion());
-	}
-
-	private static double percentile(double[] sorted, double p) {
-		return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
-	}
-
 	/** Autovacuum is off on the local server: without statistics, plans are guesses. */
 	private void analyze() {
-		boolean postgres = database().startsWith("PostgreSQL");
-		for (String table : List.of("client", "project", "project_member", "asset", "asset_version", "review_stage",
-				"decision")) {
-			this.jdbc.execute(postgres ? "VACUUM ANALYZE " + table : "ANALYZE TABLE " + table);
-		}
+		Measure.analyze(this.jdbc,
+				List.of("client", "project", "project_member", "asset", "asset_version", "review_stage", "decision"));
 	}
 
 	/**
