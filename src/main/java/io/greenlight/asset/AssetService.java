@@ -156,12 +156,14 @@ public class AssetService {
 
 	/**
 	 * The asset by what a person or a link names it with: its reference
-	 * (ACME-SUMMER-0042, any letter case) or its id.
+	 * (ACME-SUMMER-0042, as stored or in upper case, since people type it in any case and
+	 * codes made through the API are upper case) or its id.
 	 */
 	@Transactional(readOnly = true)
 	public Optional<Asset> findByIdOrReference(String idOrReference) {
-		Optional<Asset> byId = this.assets.findById(idOrReference);
-		return byId.isPresent() ? byId : this.assets.findByReference(idOrReference.toUpperCase(Locale.ROOT));
+		return this.assets.findById(idOrReference)
+			.or(() -> this.assets.findByReference(idOrReference))
+			.or(() -> this.assets.findByReference(idOrReference.toUpperCase(Locale.ROOT)));
 	}
 
 	@Transactional(readOnly = true)

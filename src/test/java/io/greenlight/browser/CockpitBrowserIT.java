@@ -44,8 +44,10 @@ class CockpitBrowserIT {
 		browser.click(By.linkText("Processes"));
 		browser.click(By.linkText("Creative production"));
 
-		// then the instance is listed with the asset id as its business key
-		assertThat(browser.visible(By.xpath("//*[normalize-space()='" + assetId + "']")).getText()).isEqualTo(assetId);
+		// then the instance is listed with the production's reference as its business key
+		String reference = this.productions.reference(assetId);
+		assertThat(browser.visible(By.xpath("//*[normalize-space()='" + reference + "']")).getText())
+			.isEqualTo(reference);
 		assertThat(browser.failedRequests()).as("requests of the page that failed").isEmpty();
 	}
 

@@ -151,7 +151,7 @@ class WebhookNotificationsIT {
 		String secret = created.json().get("secret").asText();
 		assertThat(secret).hasSize(64);
 
-		this.productions.start("Slack spot");
+		String assetId = this.productions.start("Slack spot");
 		this.dispatcher.dispatchDue();
 
 		Delivery delivery = this.receiver.deliveries("/slack")
@@ -160,7 +160,8 @@ class WebhookNotificationsIT {
 			.findFirst()
 			.orElseThrow();
 		JsonNode message = JSON.readTree(delivery.body());
-		assertThat(message.get("text").asText()).startsWith("*Please decide: Approve brief: Slack spot*")
+		assertThat(message.get("text").asText())
+			.startsWith("*Please decide: Approve brief: Slack spot (" + this.productions.reference(assetId) + ")*")
 			.contains("|Open the task>");
 		assertThat(delivery.header("X-Greenlight-Signature")).isEqualTo("sha256=" + hmac(secret, delivery.body()));
 	}

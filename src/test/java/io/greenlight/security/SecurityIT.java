@@ -156,7 +156,7 @@ class SecurityIT {
 
 		// when a reviewer tries to see and complete it
 		Http.Response list = this.http.get(Users.REVIEWER1,
-				"/engine-rest/task?maxResults=50&processInstanceBusinessKey=" + assetId);
+				"/engine-rest/task?maxResults=50&processInstanceBusinessKey=" + this.productions.reference(assetId));
 		Http.Response complete = this.productions.complete(Users.REVIEWER1, taskId,
 				Map.of("briefDecision", "APPROVED"));
 
