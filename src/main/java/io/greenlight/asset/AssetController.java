@@ -60,14 +60,14 @@ class AssetController {
 	@GetMapping("/{assetId}")
 	AssetDetail get(@PathVariable String assetId) {
 		Asset asset = this.access.visibleAsset(assetId);
-		List<AssetVersion> versions = this.assets.versions(assetId);
+		List<AssetVersion> versions = this.assets.versions(asset.id());
 		AssetVersion approved = versions.stream()
 			.filter(version -> version.id().equals(asset.approvedVersionId()))
 			.findFirst()
 			.orElse(null);
 		AssetVersion latest = versions.stream().max(Comparator.comparingInt(AssetVersion::number)).orElse(null);
-		return new AssetDetail(asset, latest, approved, this.assets.variants(assetId), versions,
-				this.approvals.decisionsFor(assetId));
+		return new AssetDetail(asset, latest, approved, this.assets.variants(asset.id()), versions,
+				this.approvals.decisionsFor(asset.id()));
 	}
 
 	/**

@@ -95,7 +95,7 @@ class VersionUploadService {
 				// file
 				this.trustedWrites.run(() -> this.taskService.complete(produce.getId(),
 						fileVariables(upload, fileName, blob, duration)));
-				return this.assets.latestVersion(assetId, upload.variant()).orElseThrow();
+				return this.assets.latestVersion(asset.id(), upload.variant()).orElseThrow();
 			});
 		}
 		catch (OptimisticLockingException | NullValueException | TaskAlreadyClaimedException ex) {

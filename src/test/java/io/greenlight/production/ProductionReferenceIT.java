@@ -10,6 +10,7 @@ import io.greenlight.support.Http;
 import io.greenlight.support.OtherClient;
 import io.greenlight.support.ProductionDriver;
 import io.greenlight.support.ServerIT;
+import io.greenlight.support.TestFiles;
 import io.greenlight.support.Users;
 import org.junit.jupiter.api.Test;
 
@@ -71,14 +72,23 @@ class ProductionReferenceIT {
 
 	@Test
 	void anAssetIsFoundByItsReferenceInAnyLetterCaseButOnlyByThoseWhoMaySeeIt() {
-		String assetId = this.productions.start("Reference spot " + System.nanoTime() % 100000);
+		String assetId = this.productions.waitingForAVersion("Reference spot " + System.nanoTime() % 100000);
 		String reference = this.productions.reference(assetId);
+
+		// the creative uploads version 1 to the production named by its reference
+		Http.Response upload = this.productions.upload(Users.CREATIVE, reference, "cut.mp4",
+				TestFiles.file(TestFiles.MP4_HEADER, 2048, 7), "First cut");
+		assertThat(upload.status()).as(upload.body()).isEqualTo(201);
+		assertThat(upload.json().get("number").asInt()).isEqualTo(1);
 
 		// the producer reads it by reference, as said on the phone, in any letter case
 		for (String asked : List.of(reference, reference.toLowerCase(Locale.ROOT))) {
 			Http.Response byReference = this.http.get(Users.PRODUCER, "/api/assets/" + asked);
 			assertThat(byReference.status()).as(byReference.body()).isEqualTo(200);
-			assertThat(byReference.json().at("/asset/id").asText()).isEqualTo(assetId);
+			// the same answer as by id: the asset, its versions and its decisions
+			assertThat(byReference.json()).isEqualTo(this.http.get(Users.PRODUCER, "/api/assets/" + assetId).json());
+			assertThat(byReference.json().at("/versions/0/number").asInt()).isEqualTo(1);
+			assertThat(byReference.json().get("decisions")).isNotEmpty();
 			assertThat(this.http.get(Users.PRODUCER, "/api/assets/" + asked + "/timeline").status()).isEqualTo(200);
 			assertThat(this.http.get(Users.PRODUCER, "/assets/" + asked).status()).isEqualTo(200);
 		}
