@@ -41,7 +41,11 @@ class Links {
 	 * people share.
 	 */
 	String asset(String assetId) {
-		String reference = reference(assetId);
+		return assetPage(reference(assetId));
+	}
+
+	/** The production's page by its reference, or null for none. */
+	String assetPage(String reference) {
 		return (reference != null) ? this.baseUrl + "/assets/" + reference : null;
 	}
 

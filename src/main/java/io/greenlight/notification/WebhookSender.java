@@ -104,7 +104,9 @@ class WebhookSender implements NotificationSender {
 	}
 
 	private byte[] body(OutboxNotification notification, WebhookSubscription subscription) throws IOException {
-		String assetLink = this.links.asset(notification.assetId());
+		// one lookup of the asset per delivery: its reference, and its page from it
+		String reference = this.links.reference(notification.assetId());
+		String assetLink = this.links.assetPage(reference);
 		String taskLink = this.links.task(notification.taskId());
 		String reviewRoomLink = this.links.reviewRoom(notification.versionId());
 		if (subscription.format() == WebhookFormat.SLACK) {
@@ -127,7 +129,7 @@ class WebhookSender implements NotificationSender {
 		payload.put("subject", notification.subject());
 		payload.put("projectId", subscription.projectId());
 		payload.put("assetId", notification.assetId());
-		payload.put("reference", this.links.reference(notification.assetId()));
+		payload.put("reference", reference);
 		payload.put("versionId", notification.versionId());
 		payload.put("taskId", notification.taskId());
 		payload.put("recipients", (notification.detail() != null)
