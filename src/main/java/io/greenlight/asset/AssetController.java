@@ -32,13 +32,10 @@ class AssetController {
 
 	private final AssetAccess access;
 
-	private final ReviewQueue reviews;
-
-	AssetController(AssetService assets, ApprovalService approvals, AssetAccess access, ReviewQueue reviews) {
+	AssetController(AssetService assets, ApprovalService approvals, AssetAccess access) {
 		this.assets = assets;
 		this.approvals = approvals;
 		this.access = access;
-		this.reviews = reviews;
 	}
 
 	/**
@@ -53,8 +50,7 @@ class AssetController {
 			@RequestParam(defaultValue = "50") @Min(1) @Max(Paging.MAX_SIZE) int size, Authentication authentication) {
 		CurrentUser user = CurrentUser.of(authentication);
 		return this.assets.find(new AssetFilter(user.seesAllProjects() ? null : user.id(), projectId, status, stage,
-				awaitingMyReview ? new AwaitingReview(user.id(), this.reviews.reviewTaskKeys()) : null,
-				new Paging(page, size)));
+				awaitingMyReview ? new AwaitingReview(user.id()) : null, new Paging(page, size)));
 	}
 
 	@GetMapping("/{assetId}")

@@ -1,7 +1,5 @@
 package io.greenlight.asset;
 
-import java.util.Set;
-
 import io.greenlight.system.Paging;
 
 /**
@@ -15,9 +13,8 @@ public record AssetFilter(String memberId, String projectId, AssetStatus status,
 
 	/**
 	 * @param userId whose review
-	 * @param taskKeys the task definition keys of review tasks
 	 */
-	public record AwaitingReview(String userId, Set<String> taskKeys) {
+	public record AwaitingReview(String userId) {
 	}
 
 }

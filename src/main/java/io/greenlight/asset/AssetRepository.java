@@ -2,9 +2,10 @@ package io.greenlight.asset;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -15,6 +16,10 @@ class AssetRepository {
 	private static final String ASSET_COLUMNS = "id, reference, project_id, title, asset_type, channel, due_date, "
 			+ "brief, stage, status, revision_round, process_instance_id, requested_by, approved_version_id, "
 			+ "created_at, updated_at";
+
+	private static final String ASSET_COLUMNS_OF_A = Arrays.stream(ASSET_COLUMNS.split(", "))
+		.map(column -> "a." + column)
+		.collect(Collectors.joining(", "));
 
 	private static final String VERSION_COLUMNS = "id, asset_id, number, variant, note, file_link, file_name, "
 			+ "media_type, size_bytes, sha256, uploaded_by, created_at, status, locked, duration_ms";
@@ -84,20 +89,55 @@ class AssetRepository {
 			params.add(filter.stage().name());
 		}
 		if (filter.awaitingReview() != null) {
-			// the user's open review tasks, in the stages their productions called (which
-			// share the production's root instance), read in the same query so that the
-			// order and the page are the database's, however many reviews are open
-			sql.append(" AND process_instance_id IN (SELECT e.ROOT_PROC_INST_ID_ FROM ACT_RU_TASK t "
-					+ "JOIN ACT_RU_EXECUTION e ON e.ID_ = t.PROC_INST_ID_ WHERE t.ASSIGNEE_ = ? AND t.TASK_DEF_KEY_ IN (")
-				.append(String.join(", ", Collections.nCopies(filter.awaitingReview().taskKeys().size(), "?")))
-				.append("))");
-			params.add(filter.awaitingReview().userId());
-			params.addAll(filter.awaitingReview().taskKeys());
+			return awaitingReview(filter);
 		}
 		sql.append(" ORDER BY created_at DESC, id LIMIT ? OFFSET ?");
 		params.add(filter.paging().size());
 		params.add(filter.paging().offset());
 		return this.jdbc.sql(sql.toString()).params(params).query(Asset.class).list();
+	}
+
+	/**
+	 * "Awaiting my review": one page of the productions with an open review task assigned
+	 * to the user, read from Greenlight's own index of them (review_inbox, kept with the
+	 * engine's tasks in their transactions), so the page costs the user's own open
+	 * reviews and nothing else, whatever the number of open tasks in all.
+	 */
+	private List<Asset> awaitingReview(AssetFilter filter) {
+		StringBuilder page = new StringBuilder("SELECT r.asset_id, r.asset_created_at FROM review_inbox r");
+		List<Object> params = new ArrayList<>();
+		if (filter.status() != null || filter.stage() != null) {
+			page.append(" JOIN asset x ON x.id = r.asset_id");
+			if (filter.status() != null) {
+				page.append(" AND x.status = ?");
+				params.add(filter.status().name());
+			}
+			if (filter.stage() != null) {
+				page.append(" AND x.stage = ?");
+				params.add(filter.stage().name());
+			}
+		}
+		page.append(" WHERE r.user_id = ?");
+		params.add(filter.awaitingReview().userId());
+		if (filter.memberId() != null) {
+			page.append(" AND r.project_id IN (SELECT project_id FROM project_member WHERE user_id = ?)");
+			params.add(filter.memberId());
+		}
+		if (filter.projectId() != null) {
+			page.append(" AND r.project_id = ?");
+			params.add(filter.projectId());
+		}
+		// a reviewer may have two open reviews of one production (two variants)
+		page.append(" GROUP BY r.asset_id, r.asset_created_at ORDER BY r.asset_created_at DESC, r.asset_id"
+				+ " LIMIT ? OFFSET ?");
+		params.add(filter.paging().size());
+		params.add(filter.paging().offset());
+		return this.jdbc
+			.sql("SELECT " + ASSET_COLUMNS_OF_A + " FROM (" + page + ") p JOIN asset a ON a.id = p.asset_id"
+					+ " ORDER BY a.created_at DESC, a.id")
+			.params(params)
+			.query(Asset.class)
+			.list();
 	}
 
 	void updateStageAndStatus(String assetId, ProductionStage stage, AssetStatus status) {

@@ -48,6 +48,8 @@ class OwnTaskListsIT {
 
 	private final ProductionClones clones;
 
+	private final JdbcTemplate jdbc;
+
 	private final String suffix = UUID.randomUUID().toString().substring(0, 6);
 
 	private final String reviewerA = "inbox-a-" + this.suffix;
@@ -62,6 +64,7 @@ class OwnTaskListsIT {
 		this.productions = new ProductionDriver(this.http);
 		this.ops = new CreativeOps(this.http);
 		this.clones = new ProductionClones(jdbc, transactions);
+		this.jdbc = jdbc;
 	}
 
 	/**
@@ -214,6 +217,31 @@ class OwnTaskListsIT {
 				.send(this.http.request(Users.OPS, "/engine-rest/authorization/" + revoke.json().get("id").asText())
 					.DELETE());
 		}
+	}
+
+	@Test
+	void awaitingMyReviewPageByPageHoldsTheProductionsOfMyOpenReviewsNewestFirst() {
+		List<String> fromTheEngine = this.jdbc.queryForList(
+				"SELECT DISTINCT a.id, a.created_at FROM ACT_RU_TASK t JOIN ACT_RU_EXECUTION e ON e.ID_ = t.PROC_INST_ID_ "
+						+ "JOIN asset a ON a.process_instance_id = e.ROOT_PROC_INST_ID_ WHERE t.ASSIGNEE_ = ? "
+						+ "AND a.project_id IN (SELECT project_id FROM project_member WHERE user_id = ?) "
+						+ "ORDER BY a.created_at DESC, a.id",
+				this.reviewerA, this.reviewerA)
+			.stream()
+			.map(row -> row.values().iterator().next().toString())
+			.toList();
+		List<String> listed = new ArrayList<>();
+		for (int page = 0;; page++) {
+			Http.Response response = this.http.get(this.reviewerA,
+					"/api/assets?awaitingMyReview=true&size=200&page=" + page);
+			assertThat(response.status()).as(response.body()).isEqualTo(200);
+			response.json().forEach(asset -> listed.add(asset.get("id").asText()));
+			if (response.json().size() < 200) {
+				break;
+			}
+		}
+
+		assertThat(listed).hasSize(1 + COPIES * 3 / 4).containsExactlyElementsOf(fromTheEngine);
 	}
 
 	/** Every page of a task list, 200 at a time. */

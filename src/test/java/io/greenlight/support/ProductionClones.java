@@ -21,11 +21,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>
  * The template is a real production, driven through the engine. A copy gets every engine
  * row that the task lists read (executions of the production and of its review stage,
- * tasks, their identity links and authorizations) and Greenlight's asset, version and
- * review stage rows, with new ids, a new reference and number in the project, earlier
- * times, and the template's two reviewers replaced by the copy's. Copies are for reading
- * (inboxes, boards, lists): the engine's variables, jobs and history are not copied, so a
- * copied task cannot be completed.
+ * tasks, their identity links and authorizations) and Greenlight's asset, version, review
+ * stage and review inbox rows, with new ids, a new reference and number in the project,
+ * earlier times, and the template's two reviewers replaced by the copy's. Copies are for
+ * reading (inboxes, boards, lists): the engine's variables, jobs and history are not
+ * copied, so a copied task cannot be completed.
  */
 public final class ProductionClones {
 
@@ -62,9 +62,10 @@ public final class ProductionClones {
 		rows.put("asset", List.of(asset));
 		rows.put("asset_version", this.jdbc.queryForList("SELECT * FROM asset_version WHERE asset_id = ?", assetId));
 		rows.put("review_stage", this.jdbc.queryForList("SELECT * FROM review_stage WHERE asset_id = ?", assetId));
+		rows.put("review_inbox", this.jdbc.queryForList("SELECT * FROM review_inbox WHERE asset_id = ?", assetId));
 		Set<String> ids = new HashSet<>();
 		rows.forEach((table, list) -> list.forEach(row -> {
-			Object id = value(row, table.startsWith("ACT_") ? "ID_" : "id");
+			Object id = value(row, table.startsWith("ACT_") ? "ID_" : table.equals("review_inbox") ? "task_id" : "id");
 			ids.add((String) id);
 		}));
 		String reference = (String) value(asset, "reference");

@@ -1,0 +1,72 @@
+package io.greenlight.production;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts {@link ReviewInboxListener} on every user task of every process the engine parses,
+ * for the events that change who a review waits for; and reconciles the inbox with the
+ * engine once the server is up.
+ */
+@Component
+class ReviewInboxPlugin extends AbstractProcessEnginePlugin {
+
+	private static final List<String> EVENTS = List.of(TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT,
+			TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE);
+
+	// the inbox needs a JdbcClient, which must not make the engine wait while it is built
+	private final ObjectProvider<ReviewInbox> inbox;
+
+	private volatile ReviewInboxListener listener;
+
+	ReviewInboxPlugin(ObjectProvider<ReviewInbox> inbox) {
+		this.inbox = inbox;
+	}
+
+	@Override
+	public void preInit(ProcessEngineConfigurationImpl configuration) {
+		List<BpmnParseListener> listeners = new ArrayList<>();
+		if (configuration.getCustomPostBPMNParseListeners() != null) {
+			listeners.addAll(configuration.getCustomPostBPMNParseListeners());
+		}
+		listeners.add(new AbstractBpmnParseListener() {
+
+			@Override
+			public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+				TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+				EVENTS.forEach(event -> task.addBuiltInTaskListener(event, delegate -> listener().notify(delegate)));
+			}
+
+		});
+		configuration.setCustomPostBPMNParseListeners(listeners);
+	}
+
+	private ReviewInboxListener listener() {
+		if (this.listener == null) {
+			this.listener = new ReviewInboxListener(this.inbox.getObject());
+		}
+		return this.listener;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void reconcile() {
+		this.inbox.getObject().reconcile();
+	}
+
+}
