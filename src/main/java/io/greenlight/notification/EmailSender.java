@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -17,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -150,7 +152,7 @@ class EmailSender implements BatchNotificationSender {
 			return new Email(notification, user, null);
 		}
 		MimeMessage message = new KeyedMimeMessage(session(sender), messageId);
-		MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
+		MimeMessageHelper helper = new SharedTypesHelper(message);
 		helper.setFrom(this.properties.mailFrom());
 		helper.setTo(user.getEmail());
 		helper.setSubject(mail.subject());
@@ -169,6 +171,32 @@ class EmailSender implements BatchNotificationSender {
 
 	private static Session session(JavaMailSender sender) {
 		return (sender instanceof JavaMailSenderImpl impl) ? impl.getSession() : Session.getInstance(new Properties());
+	}
+
+	/**
+	 * A helper that does not read the MIME types file again for each message, as
+	 * MimeMessageHelper does for any message that JavaMailSender did not create (a
+	 * KeyedMimeMessage): in a benchmark, a noticeable share of each send went there.
+	 */
+	private static final class SharedTypesHelper extends MimeMessageHelper {
+
+		private static final FileTypeMap TYPES = types();
+
+		SharedTypesHelper(MimeMessage message) throws MessagingException {
+			super(message, true, StandardCharsets.UTF_8.name());
+		}
+
+		@Override
+		protected FileTypeMap getDefaultFileTypeMap(MimeMessage mimeMessage) {
+			return TYPES;
+		}
+
+		private static FileTypeMap types() {
+			ConfigurableMimeFileTypeMap types = new ConfigurableMimeFileTypeMap();
+			types.afterPropertiesSet();
+			return types;
+		}
+
 	}
 
 	private record Email(OutboxNotification notification, User user, MimeMessage message) {

@@ -47,11 +47,13 @@ class NotificationConfiguration {
 	 * <p>
 	 * A round that claimed all it could ({@link NotificationDispatcher#moreDue()}) is
 	 * followed by the next at once, not after {@code interval}: a backlog drains as fast
-	 * as the senders go. For at most one idle interval per tick, though, so that the
+	 * as the senders go. For at most {@link #DRAIN_SLICE} per tick, though, so that the
 	 * scheduler's thread, which the digest shares, is not held for as long as a backlog
 	 * lasts.
 	 */
 	static final class DispatchSchedule {
+
+		static final Duration DRAIN_SLICE = Duration.ofMinutes(1);
 
 		private static final Logger log = LoggerFactory.getLogger(DispatchSchedule.class);
 
@@ -83,7 +85,7 @@ class NotificationConfiguration {
 			this.lastLook = now;
 			try {
 				this.busy = this.dispatcher.dispatchDue() > 0;
-				while (this.busy && this.dispatcher.moreDue() && System.nanoTime() - now < this.idleNanos) {
+				while (this.busy && this.dispatcher.moreDue() && System.nanoTime() - now < DRAIN_SLICE.toNanos()) {
 					this.busy = this.dispatcher.dispatchDue() > 0;
 				}
 			}
