@@ -1,6 +1,8 @@
 package io.greenlight.benchmark;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.ServerSocket;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -138,6 +140,8 @@ class EmailThroughputBenchmark {
 		System.out.printf("  %6s %8s %8s %10s %10s%n", "t s", "sent", "per s", "backlog", "oldest s");
 		long sent = 0;
 		long last = 0;
+		long cpuStart = cpuNanos();
+		long dispatcherStart = dispatcherCpuNanos();
 		long start = System.nanoTime();
 		Instant deadline = queued.plus(Duration.ofMinutes(Math.max(10, emails / 100)));
 		while (sent < emails && Instant.now().isBefore(deadline)) {
@@ -156,6 +160,8 @@ class EmailThroughputBenchmark {
 				"SELECT MAX(sent_at) FROM notification WHERE status = 'SENT' AND idempotency_key LIKE ?",
 				Timestamp.class, "BENCH:" + run + ":%");
 		Instant done = Instant.now();
+		long cpu = cpuNanos() - cpuStart;
+		long dispatcherCpu = dispatcherCpuNanos() - dispatcherStart;
 		assertThat(sent).as("all sent within the deadline").isEqualTo(emails);
 		// sent_at is when a round began: the last round's sends end within the
 		// second of polling that saw them, so "done" is when the poll saw the last one
@@ -169,6 +175,12 @@ class EmailThroughputBenchmark {
 						+ "after the first): %.0f emails/s%n",
 				drain, fromQueued, Duration.between(first.toInstant(), end.toInstant()).toMillis() / 1000.0,
 				emails / drain);
+		// this JVM runs the server and GreenMail: on a shared machine, CPU per email says
+		// more than wall time
+		System.out.printf("  CPU of this JVM (server and GreenMail) while draining: %.1f s, %.2f ms per email, "
+				+ "%d processors; of it the dispatcher's threads (claim, compose, SMTP client, mark): %.2f ms per "
+				+ "email%n", cpu / 1e9, cpu / 1e6 / emails, Runtime.getRuntime().availableProcessors(),
+				dispatcherCpu / 1e6 / emails);
 		System.out.printf("  GreenMail received %,d messages, %,d distinct Message-IDs%n%n",
 				this.smtp.getReceivedMessages().length, ids.size());
 		assertThat(ids).hasSize(emails);
@@ -225,6 +237,23 @@ class EmailThroughputBenchmark {
 		Gauge gauge = (channel != null) ? this.meters.find(name).tag("channel", channel).gauge()
 				: this.meters.find(name).gauge();
 		return (gauge != null) ? String.format("%.0f", gauge.value()) : "-";
+	}
+
+	private static long cpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
+	}
+
+	/** The scheduler's thread and the senders' (they live on between rounds). */
+	private static long dispatcherCpuNanos() {
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		return Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter(thread -> thread.getName().startsWith("notification-sender")
+					|| thread.getName().startsWith("scheduling"))
+			.mapToLong(thread -> Math.max(0, threads.getThreadCpuTime(thread.getId())))
+			.sum();
 	}
 
 	private String setting(String name) {
