@@ -2,7 +2,7 @@ package io.greenlight.notification;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -94,7 +94,8 @@ class EmailSender implements BatchNotificationSender {
 	private Map<String, Exception> send(List<OutboxNotification> share, Map<String, User> users) throws Exception {
 		Map<String, Exception> failures = new HashMap<>();
 		JavaMailSender sender = this.mailSender.getIfAvailable();
-		Map<MimeMessage, Email> emails = new IdentityHashMap<>();
+		// in claim order, oldest first (a MimeMessage is equal only to itself)
+		Map<MimeMessage, Email> emails = new LinkedHashMap<>();
 		for (OutboxNotification notification : share) {
 			try {
 				Email email = compose(notification, users.get(notification.recipient()), sender);
@@ -119,8 +120,7 @@ class EmailSender implements BatchNotificationSender {
 			ex.getFailedMessages().forEach((message, cause) -> {
 				Email email = emails.remove(message);
 				if (email != null) {
-					// the message's own exception, wrapped as a single send would report
-					// it
+					// its own exception, wrapped as a single send would report it
 					failures.put(email.notification().id(), new MailSendException(cause.getMessage(), cause));
 				}
 			});
