@@ -44,8 +44,16 @@ class NotificationConfiguration {
 	 * some (there may be more), or {@code idle-interval} has passed since the last look
 	 * (what other nodes queued, retries that came due). An idle server looks once per
 	 * idle interval instead of once per interval.
+	 * <p>
+	 * A round that claimed all it could ({@link NotificationDispatcher#moreDue()}) is
+	 * followed by the next at once, not after {@code interval}: a backlog drains as fast
+	 * as the senders go. For at most {@link #DRAIN_SLICE} per tick, though, so that the
+	 * scheduler's thread, which the digest shares, is not held for as long as a backlog
+	 * lasts.
 	 */
 	static final class DispatchSchedule {
+
+		static final Duration DRAIN_SLICE = Duration.ofMinutes(1);
 
 		private static final Logger log = LoggerFactory.getLogger(DispatchSchedule.class);
 
@@ -77,6 +85,9 @@ class NotificationConfiguration {
 			this.lastLook = now;
 			try {
 				this.busy = this.dispatcher.dispatchDue() > 0;
+				while (this.busy && this.dispatcher.moreDue() && System.nanoTime() - now < DRAIN_SLICE.toNanos()) {
+					this.busy = this.dispatcher.dispatchDue() > 0;
+				}
 			}
 			catch (RuntimeException ex) {
 				// the database may be briefly away; the next round tries again

@@ -26,17 +26,38 @@ public record NotificationProperties(@DefaultValue("greenlight@localhost") Strin
 	 * @param idleInterval the longest pause while the outbox had nothing due, after which
 	 * the dispatcher looks anyway (notifications queued by other nodes, retries that came
 	 * due)
-	 * @param batchSize how many due notifications one round claims at most
+	 * @param batchSize how many notifications one sender sends in one go: the emails
+	 * among them over one SMTP connection
 	 * @param lease how long a claim holds; a node that dies mid-send leaves a claim that
-	 * another node takes over after this (longer than the slowest send)
+	 * another node takes over after this. A sender marks its batch when the whole batch
+	 * is sent, so keep {@code batch-size} × the slowest send well inside it
 	 * @param maxAttempts attempts before a notification is FAILED
 	 * @param initialBackoff wait after the first failure, doubled after each further one
 	 * @param maxBackoff the longest wait between two attempts
+	 * @param senders how many batches are sent at once, each over a connection of its
+	 * own; a round claims at most {@code senders} × {@code batch-size} notifications and
+	 * ends when all are sent, so a node never holds more claims than that
+	 * @param backlogMaxAge how old the backlog gauges' figures may be: the outbox is
+	 * counted at most this often, however often the gauges are read
 	 */
 	public record Dispatcher(@DefaultValue("true") boolean enabled, @DefaultValue("10s") Duration interval,
 			@DefaultValue("1m") Duration idleInterval, @DefaultValue("50") int batchSize,
 			@DefaultValue("5m") Duration lease, @DefaultValue("8") int maxAttempts,
-			@DefaultValue("30s") Duration initialBackoff, @DefaultValue("1h") Duration maxBackoff) {
+			@DefaultValue("30s") Duration initialBackoff, @DefaultValue("1h") Duration maxBackoff,
+			@DefaultValue("4") int senders, @DefaultValue("5s") Duration backlogMaxAge) {
+
+		public Dispatcher {
+			if (batchSize < 1 || senders < 1) {
+				throw new IllegalArgumentException(
+						"greenlight.notification.dispatcher.batch-size and senders must be at least 1");
+			}
+		}
+
+		/** The most notifications one round claims. */
+		int roundSize() {
+			return this.batchSize * this.senders;
+		}
+
 	}
 
 	/**

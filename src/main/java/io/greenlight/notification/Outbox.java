@@ -51,18 +51,48 @@ class Outbox {
 			.params(NotificationService.PENDING, at(now), at(now), limit)
 			.query(String.class)
 			.list();
-		List<OutboxNotification> claimed = new ArrayList<>();
+		List<String> won = new ArrayList<>();
 		for (String id : due) {
-			int won = this.jdbc
+			int updated = this.jdbc
 				.sql("UPDATE notification SET claimed_by = ?, claimed_until = ? WHERE id = ? AND status = ? "
 						+ "AND (claimed_until IS NULL OR claimed_until <= ?)")
 				.params(claimant, at(claimedUntil), id, NotificationService.PENDING, at(now))
 				.update();
-			if (won == 1) {
-				find(id).ifPresent(claimed::add);
+			if (updated == 1) {
+				won.add(id);
 			}
 		}
-		return claimed;
+		if (won.isEmpty()) {
+			return List.of();
+		}
+		// the rows won, read in one query rather than one each
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM notification WHERE id IN (:ids) AND claimed_by = :claimant "
+					+ "ORDER BY next_attempt_at, id")
+			.param("ids", won)
+			.param("claimant", claimant)
+			.query(Outbox::map)
+			.list();
+	}
+
+	/**
+	 * Marks these notifications, sent together, in one statement.
+	 * @return how many were still claimed by {@code claimant} (fewer: some claims expired
+	 * and another node took over)
+	 */
+	int markSent(List<String> ids, String claimant, Instant now) {
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		return this.jdbc
+			.sql("UPDATE notification SET status = :sent, sent_at = :now, attempts = attempts + 1, "
+					+ "last_error = NULL, claimed_by = NULL, claimed_until = NULL "
+					+ "WHERE id IN (:ids) AND claimed_by = :claimant")
+			.param("sent", SENT)
+			.param("now", at(now))
+			.param("ids", ids)
+			.param("claimant", claimant)
+			.update();
 	}
 
 	/**

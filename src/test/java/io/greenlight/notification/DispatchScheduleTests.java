@@ -58,6 +58,24 @@ class DispatchScheduleTests {
 		assertThat(this.dispatcher.rounds).isEqualTo(2);
 	}
 
+	@Test
+	void aRoundThatClaimedAllItCouldIsFollowedByTheNextAtOnce() {
+		NotificationConfiguration.DispatchSchedule schedule = schedule(Duration.ofHours(1));
+		schedule.dispatch();
+
+		// when a backlog is queued: three full rounds, then the rest
+		this.signal.queued();
+		this.dispatcher.full = 200;
+		this.dispatcher.sends(200, 200, 200, 17, 0);
+		schedule.dispatch();
+
+		// then one tick drained it, without waiting an interval between full rounds
+		assertThat(this.dispatcher.rounds).isEqualTo(5);
+		schedule.dispatch();
+		schedule.dispatch();
+		assertThat(this.dispatcher.rounds).as("one more round to find nothing, then idle").isEqualTo(6);
+	}
+
 	private NotificationConfiguration.DispatchSchedule schedule(Duration idleInterval) {
 		return new NotificationConfiguration.DispatchSchedule(this.dispatcher, this.signal, idleInterval);
 	}
@@ -69,11 +87,17 @@ class DispatchScheduleTests {
 
 		private int rounds;
 
+		// a round that sent this many claimed all it could; none by default
+		private int full = Integer.MAX_VALUE;
+
+		private int last;
+
 		CountingDispatcher() {
 			super(new Outbox(null), List.of(),
 					new NotificationProperties("greenlight@localhost",
 							new NotificationProperties.Dispatcher(true, Duration.ofSeconds(10), Duration.ofMinutes(1),
-									50, Duration.ofMinutes(5), 8, Duration.ofSeconds(30), Duration.ofHours(1)),
+									50, Duration.ofMinutes(5), 8, Duration.ofSeconds(30), Duration.ofHours(1), 4,
+									Duration.ofSeconds(5)),
 							null, null));
 		}
 
@@ -84,7 +108,13 @@ class DispatchScheduleTests {
 		@Override
 		public int dispatchDue() {
 			this.rounds++;
-			return this.sent.isEmpty() ? 0 : this.sent.poll();
+			this.last = this.sent.isEmpty() ? 0 : this.sent.poll();
+			return this.last;
+		}
+
+		@Override
+		boolean moreDue() {
+			return this.last >= this.full;
 		}
 
 	}
