@@ -96,8 +96,10 @@ final class BareEngine implements AutoCloseable {
 		configuration.setDatabaseSchemaUpdate("true");
 		if (postgres) {
 			// the existence check of the engine's tables looks in this schema only (the
-			// server's own engine tables are in public)
+			// server's own engine tables are in public); the engine wants the prefix too,
+			// and creates its tables in the connection's current schema
 			configuration.setDatabaseSchema(SCHEMA);
+			configuration.setDatabaseTablePrefix(SCHEMA + ".");
 		}
 		configuration.setHistory("full");
 		configuration.setAuthorizationEnabled(false);

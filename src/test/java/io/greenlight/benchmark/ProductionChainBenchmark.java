@@ -150,7 +150,7 @@ class ProductionChainBenchmark {
 					});
 			for (int s = 0; s < calls.size(); s++) {
 				lane.sql().record(record);
-				steps[s].add(measured(lane, calls.get(s)));
+				measure(lane, calls.get(s), steps[s]);
 				if (record) {
 					log(sqlLog, lane.chain().name() + ", " + STEPS.get(s), lane.sql().recorded());
 				}
@@ -160,12 +160,16 @@ class ProductionChainBenchmark {
 		return steps;
 	}
 
-	private static SqlCount.Snapshot measured(Lane lane, Runnable step) {
+	// the step's own task is there once the jobs of the step before are done: its time is
+	// the call's (the last step's includes the wait for the production's end)
+	private static void measure(Lane lane, Runnable step, StepSql sql) {
 		lane.chain().awaitNoJobs();
 		SqlCount.Snapshot before = lane.sql().snapshot();
+		long start = System.nanoTime();
 		step.run();
+		double millis = (System.nanoTime() - start) / 1e6;
 		lane.chain().awaitNoJobs();
-		return lane.sql().snapshot().minus(before);
+		sql.add(lane.sql().snapshot().minus(before), millis);
 	}
 
 	private static void log(PrintWriter sqlLog, String step, Map<SqlCount.Source, Map<String, AtomicLong>> statements) {
@@ -283,8 +287,15 @@ class ProductionChainBenchmark {
 
 		private final List<SqlCount.Snapshot> seen = new ArrayList<>();
 
-		void add(SqlCount.Snapshot delta) {
+		private double millis;
+
+		void add(SqlCount.Snapshot delta, double millis) {
 			this.seen.add(delta);
+			this.millis += millis;
+		}
+
+		double averageMillis() {
+			return this.millis / Math.max(1, this.seen.size());
 		}
 
 		PerUnit average() {
@@ -378,6 +389,14 @@ class ProductionChainBenchmark {
 				PerUnit b = bare.steps()[s].average();
 				row(STEPS.get(s), a.text(), r.text(), b.text(),
 						"%.1f× / %.1f×".formatted(a.statements() / b.statements(), r.statements() / b.statements()));
+			}
+			System.out.printf("%n  time per step, ms (the call alone; average of %d sequential productions):%n",
+					profiled);
+			row("step", "/api", "engine REST", "bare engine", "");
+			for (int s = 0; s < STEPS.size(); s++) {
+				row(STEPS.get(s), "%.1f".formatted(api.steps()[s].averageMillis()),
+						"%.1f".formatted(rest.steps()[s].averageMillis()),
+						"%.1f".formatted(bare.steps()[s].averageMillis()), "");
 			}
 			System.out.printf("%n  failed jobs and productions in the 4-client runs:%n");
 			for (Result way : this.results) {
