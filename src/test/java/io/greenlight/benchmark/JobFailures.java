@@ -63,17 +63,28 @@ final class JobFailures extends AppenderBase<ILoggingEvent> implements AutoClose
 		if (jobThread && event.getLevel().isGreaterOrEqual(Level.WARN)) {
 			this.logLines.incrementAndGet();
 			if (this.firstLines.size() < 5) {
-				this.firstLines.add(event.getLoggerName() + " " + event.getFormattedMessage() + cause(event));
+				this.firstLines
+					.add(event.getLoggerName() + " " + firstLine(event.getFormattedMessage(), 160) + rootCause(event));
 			}
 		}
 	}
 
-	private static String cause(ILoggingEvent event) {
-		StringBuilder causes = new StringBuilder();
-		for (IThrowableProxy cause = event.getThrowableProxy(); cause != null; cause = cause.getCause()) {
-			causes.append(" | ").append(cause.getClassName()).append(": ").append(cause.getMessage());
+	// the engine wraps the database's answer in several exceptions, each repeating the
+	// one below with more words: the deepest one says what happened
+	private static String rootCause(ILoggingEvent event) {
+		IThrowableProxy root = event.getThrowableProxy();
+		if (root == null) {
+			return "";
 		}
-		return causes.toString();
+		while (root.getCause() != null) {
+			root = root.getCause();
+		}
+		return " | root cause: " + root.getClassName() + ": " + firstLine(root.getMessage(), 300);
+	}
+
+	private static String firstLine(String text, int max) {
+		String line = String.valueOf(text).lines().findFirst().orElse("").strip();
+		return (line.length() > max) ? line.substring(0, max) + "…" : line;
 	}
 
 	/** What failed since watching started, over all watched engines. */

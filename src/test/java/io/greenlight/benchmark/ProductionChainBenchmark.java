@@ -68,6 +68,8 @@ class ProductionChainBenchmark {
 	private static final List<String> STEPS = List.of("brief", "approve brief", "version 1", "reviewer1 decides",
 			"reviewer2 decides", "client decides (to the end)");
 
+	private static final int WARM_UPS = 10;
+
 	private static final Path SQL_LOG = Path.of("target", "production-chain-sql.txt");
 
 	private final Http http;
@@ -101,17 +103,36 @@ class ProductionChainBenchmark {
 			List<Lane> lanes = List.of(new Lane(chains.api(), CountingSql.SERVER, this.engine),
 					new Lane(chains.engineRest(), CountingSql.SERVER, this.engine),
 					new Lane(bare.chain(), bareSql, bare.engine()));
-			for (Lane lane : lanes) {
-				for (int i = 0; i < 3; i++) {
+			// every way warmed up alike (the JIT, the engine's caches), then each measure
+			// taken of the three ways one after another, so that the load of other builds
+			// on
+			// the machine, and the data that piles up, fall on all three alike
+			for (int i = 0; i < WARM_UPS; i++) {
+				for (Lane lane : lanes) {
 					lane.chain().produce(title("warm-up"));
 				}
 			}
 			Measure.analyze(this.jdbc, List.of());
-			List<Result> results = new ArrayList<>();
+			List<StepSql[]> steps = new ArrayList<>();
 			for (Lane lane : lanes) {
-				results.add(new Result(lane, profile(lane, profiled, sqlLog), latency(lane, decisions),
-						throughput(lane, 1, seconds, cpu), throughput(lane, 4, seconds, cpu)));
-				Measure.analyze(this.jdbc, List.of());
+				steps.add(profile(lane, profiled, sqlLog));
+			}
+			List<Latency> latencies = new ArrayList<>();
+			for (Lane lane : lanes) {
+				latencies.add(latency(lane, decisions));
+			}
+			Measure.analyze(this.jdbc, List.of());
+			List<Throughput> ones = new ArrayList<>();
+			for (Lane lane : lanes) {
+				ones.add(throughput(lane, 1, seconds, cpu));
+			}
+			List<Throughput> fours = new ArrayList<>();
+			for (Lane lane : lanes) {
+				fours.add(throughput(lane, 4, seconds, cpu));
+			}
+			List<Result> results = new ArrayList<>();
+			for (int l = 0; l < lanes.size(); l++) {
+				results.add(new Result(lanes.get(l), steps.get(l), latencies.get(l), ones.get(l), fours.get(l)));
 			}
 			new Table(results, postgres).print(database(this.jdbc), decisions, seconds, profiled,
 					(System.nanoTime() - start) / 60e9);
