@@ -359,10 +359,10 @@ class ProductionChainBenchmark {
 			Result bare = this.results.get(2);
 			System.out.printf("%nGreenlight production chain benchmark (%s, %s, %.1f min)%n", database, LocalDate.now(),
 					minutes);
-			System.out.printf(
-					"  %d decisions timed per way after 5 warm-ups; %d s per throughput run; SQL per step "
-							+ "over %d sequential productions; bare engine: authorization off%n",
-					decisions, seconds, profiled);
+			System.out
+				.printf("  %d productions per way to warm up; %d decisions timed per way after 5 warm-ups; %d s per "
+						+ "throughput run; SQL per step over %d sequential productions; bare engine: authorization off%n",
+						WARM_UPS, decisions, seconds, profiled);
 			row("", "Greenlight", "bare engine", "ratio", "target");
 			for (Result way : List.of(api, rest)) {
 				row("(b) decision p50 / p99 ms, " + way.lane().chain().name(),
@@ -430,6 +430,7 @@ class ProductionChainBenchmark {
 				if (way.one().failed() > 0 || way.one().jobs().failedAttempts() > 0) {
 					System.out.printf("  %-12s 1 client: %s; %d productions failed%n", "", way.one().jobs().summary(),
 							way.one().failed());
+					way.one().jobs().firstLines().forEach(line -> System.out.printf("    log: %s%n", line));
 				}
 			}
 		}
