@@ -157,7 +157,9 @@ class StartupBenchmark {
 				port = socket.getLocalPort();
 			}
 			String java = ProcessHandle.current().info().command().orElse("java");
-			ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.toString(),
+			// the server runs in a folder of its own (its ./data); the jar is found from
+			// here
+			ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.toAbsolutePath().toString(),
 					"--spring.profiles.active=" + (postgres ? "postgres,demo" : "demo"))
 				.directory(log.getParent().toFile())
 				.redirectErrorStream(true)

@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A reviewer's own task lists ("My tasks", {@code assignee=<me>}) skip the engine's
- * per-task authorization join ({@link OwnTaskListsAuthorizationManager}); these tests
- * hold them to the engine's full check on a few thousand open reviews with their
+ * per-task authorization join ({@link GreenlightAuthorizationManager}); these tests hold
+ * them to the engine's full check on a few thousand open reviews with their
  * authorizations, page by page, and try what the shortcut must not let through.
  * <p>
  * The engine's full check is what it runs for the same list asked with an "or" branch

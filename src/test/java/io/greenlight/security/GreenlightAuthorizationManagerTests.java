@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * When a task list may skip the engine's per-task authorization join: only when it can
  * list nothing but tasks the engine granted the caller itself.
  */
-class OwnTaskListsAuthorizationManagerTests {
+class GreenlightAuthorizationManagerTests {
 
 	@Test
 	void theCallersOwnTasksAndTheTasksOfferedToThem() {
@@ -40,7 +40,7 @@ class OwnTaskListsAuthorizationManagerTests {
 	}
 
 	private static boolean ownList(TaskQuery query, String caller) {
-		return OwnTaskListsAuthorizationManager.ownList((TaskQueryImpl) query, caller);
+		return GreenlightAuthorizationManager.ownList((TaskQueryImpl) query, caller);
 	}
 
 	private static TaskQueryImpl query() {

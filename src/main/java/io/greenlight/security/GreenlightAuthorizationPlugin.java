@@ -12,11 +12,11 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts {@link OwnTaskListsAuthorizationManager} in the engine in place of its own
+ * Puts {@link GreenlightAuthorizationManager} in the engine in place of its own
  * authorization manager (custom session factories replace the engine's of the same type).
  */
 @Component
-class OwnTaskListsPlugin extends AbstractProcessEnginePlugin {
+class GreenlightAuthorizationPlugin extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -37,7 +37,7 @@ class OwnTaskListsPlugin extends AbstractProcessEnginePlugin {
 
 		@Override
 		public Session openSession() {
-			return new OwnTaskListsAuthorizationManager();
+			return new GreenlightAuthorizationManager();
 		}
 
 	}
