@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.greenlight.system.InvalidRequestException;
+import io.greenlight.system.SqlColumns;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -20,6 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ApprovalService {
 
 	private static final String COLUMNS = "id, asset_id, version_id, stage, decision, comment, decided_by, decided_at, late";
+
+	private static final String SELECT = SqlColumns.labelled(COLUMNS, "");
 
 	private final JdbcClient jdbc;
 
@@ -66,7 +69,7 @@ public class ApprovalService {
 	@Transactional(readOnly = true)
 	public Optional<DecisionRecord> latestDecision(String versionId, String userId) {
 		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM decision WHERE version_id = ? AND decided_by = ? "
+			.sql("SELECT " + SELECT + " FROM decision WHERE version_id = ? AND decided_by = ? "
 					+ "ORDER BY decided_at DESC, id")
 			.params(versionId, userId)
 			.query(DecisionRecord.class)
@@ -119,7 +122,7 @@ public class ApprovalService {
 
 	@Transactional(readOnly = true)
 	public List<DecisionRecord> decisionsFor(String assetId) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM decision WHERE asset_id = ? ORDER BY decided_at, id")
+		return this.jdbc.sql("SELECT " + SELECT + " FROM decision WHERE asset_id = ? ORDER BY decided_at, id")
 			.param(assetId)
 			.query(DecisionRecord.class)
 			.list();

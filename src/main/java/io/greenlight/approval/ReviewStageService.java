@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import io.greenlight.system.InvalidRequestException;
+import io.greenlight.system.SqlColumns;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,6 +21,8 @@ public class ReviewStageService {
 
 	private static final String COLUMNS = "id, asset_id, version_id, stage, decision_rule, quorum, primary_reviewer, "
 			+ "reviewers, due_at, opened_at, outcome, resolved_by, resolution_comment, settled_at";
+
+	private static final String SELECT = SqlColumns.labelled(COLUMNS, "");
 
 	private final JdbcClient jdbc;
 
@@ -47,7 +50,7 @@ public class ReviewStageService {
 
 	@Transactional(readOnly = true)
 	public ReviewStage get(String stageId) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM review_stage WHERE id = ?")
+		return this.jdbc.sql("SELECT " + SELECT + " FROM review_stage WHERE id = ?")
 			.param(stageId)
 			.query(ReviewStage.class)
 			.optional()
@@ -56,7 +59,7 @@ public class ReviewStageService {
 
 	@Transactional(readOnly = true)
 	public List<ReviewStage> stagesOf(String assetId) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM review_stage WHERE asset_id = ? ORDER BY opened_at, id")
+		return this.jdbc.sql("SELECT " + SELECT + " FROM review_stage WHERE asset_id = ? ORDER BY opened_at, id")
 			.param(assetId)
 			.query(ReviewStage.class)
 			.list();
@@ -64,7 +67,7 @@ public class ReviewStageService {
 
 	@Transactional(readOnly = true)
 	public java.util.Optional<ReviewStage> find(String stageId) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM review_stage WHERE id = ?")
+		return this.jdbc.sql("SELECT " + SELECT + " FROM review_stage WHERE id = ?")
 			.param(stageId)
 			.query(ReviewStage.class)
 			.optional();
@@ -76,7 +79,7 @@ public class ReviewStageService {
 	 * interleaved.
 	 */
 	public java.util.Optional<ReviewStage> lock(String stageId) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM review_stage WHERE id = ? FOR UPDATE")
+		return this.jdbc.sql("SELECT " + SELECT + " FROM review_stage WHERE id = ? FOR UPDATE")
 			.param(stageId)
 			.query(ReviewStage.class)
 			.optional();
@@ -100,7 +103,7 @@ public class ReviewStageService {
 	@Transactional(readOnly = true)
 	public java.util.Optional<ReviewStage> settledStageReviewedBy(String versionId, String userId) {
 		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM review_stage WHERE version_id = ? AND outcome IS NOT NULL "
+			.sql("SELECT " + SELECT + " FROM review_stage WHERE version_id = ? AND outcome IS NOT NULL "
 					+ "ORDER BY settled_at DESC")
 			.param(versionId)
 			.query(ReviewStage.class)

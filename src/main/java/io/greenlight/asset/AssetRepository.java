@@ -2,10 +2,10 @@ package io.greenlight.asset;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
+
+import io.greenlight.system.SqlColumns;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,12 +17,14 @@ class AssetRepository {
 			+ "brief, stage, status, revision_round, process_instance_id, requested_by, approved_version_id, "
 			+ "created_at, updated_at";
 
-	private static final String ASSET_COLUMNS_OF_A = Arrays.stream(ASSET_COLUMNS.split(", "))
-		.map(column -> "a." + column)
-		.collect(Collectors.joining(", "));
+	private static final String ASSET_SELECT = SqlColumns.labelled(ASSET_COLUMNS, "");
+
+	private static final String ASSET_SELECT_OF_A = SqlColumns.labelled(ASSET_COLUMNS, "a.");
 
 	private static final String VERSION_COLUMNS = "id, asset_id, number, variant, note, file_link, file_name, "
 			+ "media_type, size_bytes, sha256, uploaded_by, created_at, status, locked, duration_ms";
+
+	private static final String VERSION_SELECT = SqlColumns.labelled(VERSION_COLUMNS, "");
 
 	private final JdbcClient jdbc;
 
@@ -55,14 +57,14 @@ class AssetRepository {
 	}
 
 	Optional<Asset> findById(String id) {
-		return this.jdbc.sql("SELECT " + ASSET_COLUMNS + " FROM asset WHERE id = ?")
+		return this.jdbc.sql("SELECT " + ASSET_SELECT + " FROM asset WHERE id = ?")
 			.param(id)
 			.query(Asset.class)
 			.optional();
 	}
 
 	Optional<Asset> findByReference(String reference) {
-		return this.jdbc.sql("SELECT " + ASSET_COLUMNS + " FROM asset WHERE reference = ?")
+		return this.jdbc.sql("SELECT " + ASSET_SELECT + " FROM asset WHERE reference = ?")
 			.param(reference)
 			.query(Asset.class)
 			.optional();
@@ -70,7 +72,7 @@ class AssetRepository {
 
 	/** The assets the filter lets through, newest first, one page of them. */
 	List<Asset> find(AssetFilter filter) {
-		StringBuilder sql = new StringBuilder("SELECT " + ASSET_COLUMNS + " FROM asset WHERE 1 = 1");
+		StringBuilder sql = new StringBuilder("SELECT " + ASSET_SELECT + " FROM asset WHERE 1 = 1");
 		List<Object> params = new ArrayList<>();
 		if (filter.memberId() != null) {
 			sql.append(" AND project_id IN (SELECT project_id FROM project_member WHERE user_id = ?)");
@@ -133,7 +135,7 @@ class AssetRepository {
 		params.add(filter.paging().size());
 		params.add(filter.paging().offset());
 		return this.jdbc
-			.sql("SELECT " + ASSET_COLUMNS_OF_A + " FROM (" + page + ") p JOIN asset a ON a.id = p.asset_id"
+			.sql("SELECT " + ASSET_SELECT_OF_A + " FROM (" + page + ") p JOIN asset a ON a.id = p.asset_id"
 					+ " ORDER BY a.created_at DESC, a.id")
 			.params(params)
 			.query(Asset.class)
@@ -208,7 +210,7 @@ class AssetRepository {
 	}
 
 	Optional<AssetVersion> findVersion(String versionId) {
-		return this.jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM asset_version WHERE id = ?")
+		return this.jdbc.sql("SELECT " + VERSION_SELECT + " FROM asset_version WHERE id = ?")
 			.param(versionId)
 			.query(AssetVersion.class)
 			.optional();
@@ -217,7 +219,7 @@ class AssetRepository {
 	/** The newest version of the variant (null: the main one). */
 	Optional<AssetVersion> findLatestVersion(String assetId, String variant) {
 		return this.jdbc
-			.sql("SELECT " + VERSION_COLUMNS + " FROM asset_version WHERE asset_id = ? AND "
+			.sql("SELECT " + VERSION_SELECT + " FROM asset_version WHERE asset_id = ? AND "
 					+ ((variant == null) ? "variant IS NULL" : "variant = ?") + " ORDER BY number DESC LIMIT 1")
 			.params((variant == null) ? new Object[] { assetId } : new Object[] { assetId, variant })
 			.query(AssetVersion.class)
@@ -225,7 +227,7 @@ class AssetRepository {
 	}
 
 	List<AssetVersion> findVersions(String assetId) {
-		return this.jdbc.sql("SELECT " + VERSION_COLUMNS + " FROM asset_version WHERE asset_id = ? ORDER BY number")
+		return this.jdbc.sql("SELECT " + VERSION_SELECT + " FROM asset_version WHERE asset_id = ? ORDER BY number")
 			.param(assetId)
 			.query(AssetVersion.class)
 			.list();
