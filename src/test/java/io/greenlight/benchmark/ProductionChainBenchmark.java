@@ -22,6 +22,7 @@ import io.greenlight.benchmark.Chain.Production;
 import io.greenlight.support.Http;
 import io.greenlight.support.ServerIT;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,6 +63,10 @@ import static io.greenlight.benchmark.Measure.percentile;
  * [-Dgreenlight.benchmark.decisions=100] [-Dgreenlight.benchmark.seconds=20]
  * [-Dgreenlight.benchmark.profiled=5]}
  */
+// a test configuration of its own (the counting DataSource) makes a server of its own: a
+// JVM
+// of its own
+@Tag("own-server")
 @ServerIT
 class ProductionChainBenchmark {
 
