@@ -13,6 +13,8 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -26,6 +28,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ReviewInboxPlugin extends AbstractProcessEnginePlugin {
+
+	private static final Logger log = LoggerFactory.getLogger(ReviewInboxPlugin.class);
 
 	private static final List<String> EVENTS = List.of(TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT,
 			TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE);
@@ -66,7 +70,15 @@ class ReviewInboxPlugin extends AbstractProcessEnginePlugin {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void reconcile() {
-		this.inbox.getObject().reconcile();
+		try {
+			this.inbox.getObject().reconcile();
+		}
+		catch (RuntimeException ex) {
+			// another node reconciling at the same moment, or the database briefly away:
+			// the
+			// listener keeps the inbox from here on, and the next start reconciles again
+			log.warn("Review inbox not reconciled at start-up: {}", ex.getMessage());
+		}
 	}
 
 }
