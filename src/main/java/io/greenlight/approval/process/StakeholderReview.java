@@ -1,12 +1,16 @@
 package io.greenlight.approval.process;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import io.greenlight.approval.ApprovalService;
 import io.greenlight.approval.StageOutcome;
+import io.greenlight.approval.Vote;
 import io.greenlight.deployment.CallableFromProcesses;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +23,9 @@ import org.springframework.stereotype.Component;
 @CallableFromProcesses
 @Component("stakeholderReview")
 public class StakeholderReview {
+
+	// the multi-instance element variable of the review tasks (camunda:elementVariable)
+	private static final String ELEMENT_VARIABLE = "reviewer";
 
 	private final ApprovalService approvals;
 
@@ -36,11 +43,45 @@ public class StakeholderReview {
 		return StageVariables.of(execution).backupGroup() != null;
 	}
 
-	/** Whether no further decision could change the stage's outcome. */
+	/**
+	 * Whether no further decision could change the stage's outcome, counting the
+	 * decisions of the reviews the engine has finished as this transaction sees them.
+	 */
 	public boolean isSettled(DelegateExecution execution) {
 		StageVariables variables = StageVariables.of(execution);
-		return StageOutcome.isSettled(variables.rule(), this.approvals.votes(variables.versionId(), variables.stage()),
-				variables.reviewers().size());
+		Set<String> stillReviewing = stillReviewing(execution);
+		List<Vote> votes = this.approvals.votes(variables.versionId(), variables.stage())
+			.stream()
+			.filter(vote -> !stillReviewing.contains(vote.reviewer()))
+			.toList();
+		return StageOutcome.isSettled(variables.rule(), votes, variables.reviewers().size());
+	}
+
+	/**
+	 * The reviewers of side-by-side reviews the engine has not finished yet, as this
+	 * transaction read them. A decision of theirs may have been committed by another
+	 * transaction since (the decision is recorded when the task completes, the review
+	 * finishes in a job after it): counted now, it would end their review from a view of
+	 * it that transaction has already changed, and this job would fail on it (a
+	 * foreign-key error on PostgreSQL, an optimistic locking one on H2). Their review's
+	 * own job counts it a moment later.
+	 */
+	private static Set<String> stillReviewing(DelegateExecution execution) {
+		if (!(execution instanceof ExecutionEntity ended) || !ended.isConcurrent() || ended.getParent() == null) {
+			return Set.of();
+		}
+		Set<String> reviewers = new HashSet<>();
+		for (ExecutionEntity sibling : ended.getParent().getExecutions()) {
+			// not finished by the engine: its task open (active, or inside a scope of its
+			// own),
+			// or its task done and the job that finishes the review still to run
+			boolean open = sibling != ended
+					&& (sibling.isActive() || sibling.getActivity() == null || !sibling.getJobs().isEmpty());
+			if (open && sibling.getVariableLocal(ELEMENT_VARIABLE) instanceof String reviewer) {
+				reviewers.add(reviewer);
+			}
+		}
+		return reviewers;
 	}
 
 }

@@ -150,6 +150,32 @@ class StakeholderReviewProcessTests {
 	}
 
 	@Test
+	void aDecisionCountsWhenTheEngineFinishesItsReviewNotBefore() {
+		// both reviewers decided before the engine finished either review (each finishes
+		// in
+		// a job of its own after the task): as when the second decision commits while the
+		// first review's job runs
+		Stage stage = start("ALL", null, null, 2, "reviewer1", "reviewer2");
+		decide(stage, "reviewer1", "APPROVED", null);
+		decide(stage, "reviewer2", "APPROVED", null);
+		List<Job> finishing = this.managementService.createJobQuery()
+			.processInstanceId(stage.instance.getId())
+			.messages()
+			.list();
+		assertThat(finishing).hasSize(2);
+
+		// the first review's job does not end the other review on the strength of its
+		// decision: that review's own job is left to count it
+		this.managementService.executeJob(finishing.get(0).getId());
+		assertThat(stage.instance).isNotEnded();
+		assertThat(this.managementService.createJobQuery().jobId(finishing.get(1).getId()).count()).isEqualTo(1);
+
+		this.managementService.executeJob(finishing.get(1).getId());
+		assertThat(stage.instance).hasPassed(END_EVENT_STAGE_SETTLED).isEnded();
+		assertThat(outcome(stage)).isEqualTo("ALL:APPROVED");
+	}
+
+	@Test
 	void underAnyTheFirstDecisionSettlesAndTheOtherReviewsAreWithdrawn() {
 		Stage stage = start("ANY", null, null, 1, "reviewer1", "reviewer2", "reviewer3");
 
