@@ -1,9 +1,7 @@
 package io.greenlight.benchmark;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.net.ServerSocket;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,11 +13,10 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
+import io.greenlight.support.TestSmtp;
 import io.greenlight.support.ServerIT;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -58,7 +55,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ServerIT
 class EmailThroughputBenchmark {
 
-	private static final int SMTP_PORT = freePort();
+	private static final int SMTP_PORT = TestSmtp.freePort();
 
 	private final JdbcTemplate jdbc;
 
@@ -81,9 +78,7 @@ class EmailThroughputBenchmark {
 
 	@DynamicPropertySource
 	static void smtpAndSchedule(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP_PORT);
-		registry.add("greenlight.notification.mail-from", () -> "greenlight@greenlight.test");
+		TestSmtp.register(registry, SMTP_PORT);
 		// the real schedule, looking every second: rows written straight into the
 		// outbox raise no signal
 		registry.add("greenlight.notification.dispatcher.enabled", () -> "true");
@@ -95,7 +90,7 @@ class EmailThroughputBenchmark {
 
 	@BeforeEach
 	void startMailServer() {
-		this.smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		this.smtp = TestSmtp.server(SMTP_PORT);
 		this.smtp.start();
 	}
 
@@ -168,7 +163,7 @@ class EmailThroughputBenchmark {
 		double drain = Duration.between(first.toInstant(), done).toMillis() / 1000.0;
 		double fromQueued = Duration.between(queued, done).toMillis() / 1000.0;
 		Set<String> ids = Arrays.stream(this.smtp.getReceivedMessages())
-			.map(EmailThroughputBenchmark::messageId)
+			.map(TestSmtp::messageId)
 			.collect(Collectors.toSet());
 		System.out.printf(
 				"  drained in %.1f s from the first round (%.1f s from queueing; last round began %.1f s "
@@ -258,24 +253,6 @@ class EmailThroughputBenchmark {
 
 	private String setting(String name) {
 		return this.environment.getProperty("greenlight.notification.dispatcher." + name, "(default)");
-	}
-
-	private static String messageId(MimeMessage message) {
-		try {
-			return message.getMessageID();
-		}
-		catch (MessagingException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

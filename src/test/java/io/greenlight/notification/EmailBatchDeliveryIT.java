@@ -2,7 +2,6 @@ package io.greenlight.notification;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +18,7 @@ import javax.net.SocketFactory;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.greenlight.support.TestSmtp;
 import io.greenlight.support.Http;
 import io.greenlight.support.ServerIT;
 import io.greenlight.support.Users;
@@ -54,7 +54,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"greenlight.notification.dispatcher.senders=4", "greenlight.notification.dispatcher.backlog-max-age=PT0S" })
 class EmailBatchDeliveryIT {
 
-	private static final int SMTP_PORT = freePort();
+	private static final int SMTP_PORT = TestSmtp.freePort();
 
 	private static final ServerSetup SMTP = new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
 
@@ -99,10 +99,8 @@ class EmailBatchDeliveryIT {
 
 	@DynamicPropertySource
 	static void smtp(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP_PORT);
+		TestSmtp.register(registry, SMTP_PORT);
 		registry.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> 2000);
-		registry.add("greenlight.notification.mail-from", () -> "greenlight@greenlight.test");
 	}
 
 	@BeforeEach
@@ -141,7 +139,7 @@ class EmailBatchDeliveryIT {
 		// then every email arrived once, with its idempotency key as Message-ID
 		Map<String, Long> perMessageId = Arrays.stream(this.smtp.getReceivedMessages())
 			.filter(message -> subject(message).startsWith("Batch "))
-			.collect(Collectors.groupingBy(EmailBatchDeliveryIT::messageId, Collectors.counting()));
+			.collect(Collectors.groupingBy(TestSmtp::messageId, Collectors.counting()));
 		assertThat(perMessageId).hasSize(400);
 		assertThat(perMessageId.values()).allMatch(count -> count == 1);
 		assertThat(perMessageId.keySet())
@@ -209,7 +207,7 @@ class EmailBatchDeliveryIT {
 		drain(now.plus(this.properties.dispatcher().initialBackoff()).plusSeconds(1));
 		Map<String, Long> perMessageId = Arrays.stream(this.smtp.getReceivedMessages())
 			.filter(message -> subject(message).startsWith("Outage"))
-			.collect(Collectors.groupingBy(EmailBatchDeliveryIT::messageId, Collectors.counting()));
+			.collect(Collectors.groupingBy(TestSmtp::messageId, Collectors.counting()));
 		assertThat(perMessageId).hasSize(60);
 		assertThat(perMessageId.values()).allMatch(count -> count == 1);
 		assertThat(this.jdbc
@@ -301,24 +299,6 @@ class EmailBatchDeliveryIT {
 			return message.getSubject();
 		}
 		catch (MessagingException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static String messageId(MimeMessage message) {
-		try {
-			return message.getMessageID();
-		}
-		catch (MessagingException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}

@@ -1,7 +1,6 @@
 package io.greenlight.notification;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -12,6 +11,7 @@ import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.greenlight.support.TestSmtp;
 import io.greenlight.support.ProductionDriver;
 import io.greenlight.support.ServerIT;
 import io.greenlight.support.Http;
@@ -50,7 +50,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @TestPropertySource(properties = "greenlight.base-url=https://greenlight.test")
 class EmailNotificationsIT {
 
-	private static final int SMTP_PORT = freePort();
+	private static final int SMTP_PORT = TestSmtp.freePort();
 
 	private static final ServerSetup SMTP = new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
 
@@ -97,10 +97,8 @@ class EmailNotificationsIT {
 
 	@DynamicPropertySource
 	static void smtp(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP_PORT);
+		TestSmtp.register(registry, SMTP_PORT);
 		registry.add("spring.mail.properties.mail.smtp.connectiontimeout", () -> 2000);
-		registry.add("greenlight.notification.mail-from", () -> "greenlight@greenlight.test");
 	}
 
 	@BeforeEach
@@ -348,15 +346,6 @@ class EmailNotificationsIT {
 			}
 		}
 		return null;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	/** What the test makes happen to a node: it is gone, mid-round. */
