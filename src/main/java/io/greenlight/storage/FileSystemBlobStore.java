@@ -2,17 +2,21 @@ package io.greenlight.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestOutputStream;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.apache.tika.Tika;
@@ -25,7 +29,8 @@ import org.springframework.core.io.Resource;
 /**
  * Blobs as files under a directory: {@code ab/cd/abcd…} by SHA-256. Content is first
  * written to {@code tmp/} in the same directory (so the final move stays on one
- * filesystem and is atomic), hashed while it streams, then moved under its address.
+ * filesystem and is atomic), hashed while it streams (on a second thread, see
+ * {@link HashingCopy}), then moved under its address.
  */
 public class FileSystemBlobStore implements BlobStore {
 
@@ -33,26 +38,48 @@ public class FileSystemBlobStore implements BlobStore {
 
 	private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
-	private static final int BUFFER = 64 * 1024;
-
 	private final Path root;
 
 	private final Path tmp;
 
+	private final HashingCopy copy;
+
+	private final Supplier<MessageDigest> digests;
+
 	private final Tika tika = new Tika();
 
 	public FileSystemBlobStore(Path root) throws IOException {
+		this(root, new HashingCopy(hashingThreads()), FileSystemBlobStore::sha256);
+	}
+
+	FileSystemBlobStore(Path root, HashingCopy copy, Supplier<MessageDigest> digests) throws IOException {
 		this.root = root.toAbsolutePath().normalize();
 		this.tmp = this.root.resolve("tmp");
+		this.copy = copy;
+		this.digests = digests;
 		Files.createDirectories(this.tmp);
+	}
+
+	// one thread per upload in progress, gone a minute after; not a bean, so that Spring
+	// Boot's own task executor is still configured
+	private static ExecutorService hashingThreads() {
+		AtomicInteger count = new AtomicInteger();
+		return Executors.newCachedThreadPool(task -> {
+			Thread thread = new Thread(task, "blob-hash-" + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
 	}
 
 	@Override
 	public StoredBlob store(InputStream content, String fileName, long maxBytes) throws IOException {
 		Path partial = Files.createTempFile(this.tmp, "upload-", ".part");
 		try {
-			MessageDigest sha256 = sha256();
-			long size = copy(content, partial, sha256, maxBytes);
+			MessageDigest sha256 = this.digests.get();
+			long size;
+			try (FileChannel out = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+				size = this.copy.copy(content, out, sha256, maxBytes);
+			}
 			if (size == 0) {
 				throw new EmptyBlobException();
 			}
@@ -73,22 +100,6 @@ public class FileSystemBlobStore implements BlobStore {
 		}
 		Path path = pathOf(sha256);
 		return Files.isRegularFile(path) ? Optional.of(new FileSystemResource(path)) : Optional.empty();
-	}
-
-	private static long copy(InputStream content, Path target, MessageDigest digest, long maxBytes) throws IOException {
-		byte[] buffer = new byte[BUFFER];
-		long size = 0;
-		try (OutputStream out = new DigestOutputStream(Files.newOutputStream(target), digest)) {
-			int read;
-			while ((read = content.read(buffer)) != -1) {
-				size += read;
-				if (size > maxBytes) {
-					throw new BlobTooLargeException(maxBytes);
-				}
-				out.write(buffer, 0, read);
-			}
-		}
-		return size;
 	}
 
 	private String detect(Path file, String fileName) throws IOException {
