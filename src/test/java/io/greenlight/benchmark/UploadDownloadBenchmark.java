@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -71,6 +72,8 @@ class UploadDownloadBenchmark {
 			double[] hash = new double[runs];
 			double[] upload = new double[runs];
 			double[] download = new double[runs];
+			double[] sync = new double[runs];
+			double[] uploadCpu = new double[runs];
 			HeapWatch heap = new HeapWatch(http);
 			heap.start();
 			// round 0 warms up the server (JIT) and the page cache and is not counted
@@ -85,10 +88,12 @@ class UploadDownloadBenchmark {
 
 				String assetId = waitingForAVersion(productions, round);
 				JsonNode[] version = new JsonNode[1];
-				double uploadSeconds = seconds(() -> {
-					version[0] = upload(port, assetId, source);
-					run("sync");
-				});
+				Duration cpuBefore = cpu(server);
+				long uploadStart = System.nanoTime();
+				version[0] = upload(port, assetId, source);
+				double syncSeconds = seconds(() -> run("sync"));
+				double uploadSeconds = (System.nanoTime() - uploadStart) / 1e9;
+				double serverCpu = (cpu(server).toMillis() - cpuBefore.toMillis()) / 1000.0;
 				sha256 = version[0].get("sha256").asText();
 				assertThat(sha256).isEqualTo(sum[0]);
 				String versionId = version[0].get("id").asText();
@@ -104,6 +109,8 @@ class UploadDownloadBenchmark {
 					hash[round - 1] = hashSeconds;
 					upload[round - 1] = uploadSeconds;
 					download[round - 1] = downloadSeconds;
+					sync[round - 1] = syncSeconds;
+					uploadCpu[round - 1] = serverCpu;
 				}
 			}
 			heap.finish();
@@ -118,6 +125,8 @@ class UploadDownloadBenchmark {
 			print("sha256sum", hash, megabytes, cpMedian, hashMedian);
 			print("upload (PUT) + sync", upload, megabytes, cpMedian, hashMedian);
 			print("download (GET)", download, megabytes, cpMedian, hashMedian);
+			System.out.printf("  of the upload, sync   %s s; the server's CPU time %s s%n", list(sync),
+					list(uploadCpu));
 			System.out.printf("  peak heap used seen %.0f MB (sampled every 200 ms from /actuator/metrics)%n%n",
 					heap.peak() / (1024.0 * 1024.0));
 		}
@@ -162,6 +171,15 @@ class UploadDownloadBenchmark {
 		double median = median(seconds);
 		System.out.printf("  %-20s %s[%.1f s, %.0f MB/s, %.2f× cp, %.2f× sha256sum]%n", what, each, median,
 				megabytes / median, cpMedian / median, hashMedian / median);
+	}
+
+	private static String list(double[] values) {
+		return Arrays.stream(values).mapToObj(value -> String.format("%.1f", value)).collect(Collectors.joining(", "));
+	}
+
+	// user and system time of the whole process, every thread
+	private static Duration cpu(Process process) {
+		return process.info().totalCpuDuration().orElse(Duration.ZERO);
 	}
 
 	private static double median(double[] values) {
