@@ -25,10 +25,14 @@ import java.util.concurrent.LinkedBlockingQueue;
  */
 final class HashingCopy {
 
-	/** Large enough that a 2 GB upload is a few thousand hand-overs, not a million. */
-	static final int BUFFER_SIZE = 1024 * 1024;
+	/**
+	 * A 2 GB upload is 16,384 hand-overs, cheap next to the bytes; the 1 MB in flight
+	 * stays in the processor's caches between write and hash (four 1 MB buffers cost more
+	 * CPU time per upload: docs/operations.md, "Benchmarks").
+	 */
+	static final int BUFFER_SIZE = 128 * 1024;
 
-	static final int BUFFERS = 4;
+	static final int BUFFERS = 8;
 
 	private static final int WRITE_SLICE = 256 * 1024;
 

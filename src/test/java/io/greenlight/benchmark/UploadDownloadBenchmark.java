@@ -40,7 +40,8 @@ import static org.awaitility.Awaitility.await;
  * <p>
  * {@code ./mvnw -B verify -Pbenchmarks -Dit.test=UploadDownloadBenchmark
  * [-Dgreenlight.benchmark.megabytes=2048] [-Dgreenlight.benchmark.runs=3]
- * [-Dgreenlight.benchmark.jfr=/tmp/upload.jfr]}
+ * [-Dgreenlight.benchmark.jfr=/tmp/upload.jfr]
+ * [-Dgreenlight.benchmark.jar=/tmp/an-earlier-build.jar]}
  */
 class UploadDownloadBenchmark {
 
@@ -210,10 +211,12 @@ class UploadDownloadBenchmark {
 	}
 
 	private Process startServer(int port) throws IOException {
-		Path jar = Files.list(Path.of("target"))
-			.filter(path -> path.getFileName().toString().matches("greenlight-.*\\.jar"))
-			.findFirst()
-			.orElseThrow(() -> new IllegalStateException("Build the jar first: ./mvnw -B package -DskipTests"));
+		String given = System.getProperty("greenlight.benchmark.jar");
+		Path jar = (given != null) ? Path.of(given)
+				: Files.list(Path.of("target"))
+					.filter(path -> path.getFileName().toString().matches("greenlight-.*\\.jar"))
+					.findFirst()
+					.orElseThrow(() -> new IllegalStateException("Build the jar first: ./mvnw -B package -DskipTests"));
 		List<String> command = new ArrayList<>(List.of("java", "-Xmx256m"));
 		String jfr = System.getProperty("greenlight.benchmark.jfr");
 		if (jfr != null) {
