@@ -1,6 +1,9 @@
 package io.greenlight.storage;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
 import java.util.OptionalLong;
 
 import org.apache.tika.io.TikaInputStream;
@@ -17,9 +20,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads facts a review needs from a stored media file: for now, how long a video or audio
- * file runs, so a comment cannot point past its end. Uses Apache Tika's audio/video
- * parsers, which read the container's headers (an MP4's movie header, an MP3's frames)
- * and skip the media data, so a large file costs a few reads, not a full pass.
+ * file runs, so a comment cannot point past its end. MP4 and QuickTime files on disk are
+ * read box header by box header ({@link IsoMediaDuration}), so a large video costs a few
+ * reads wherever its movie header is, and a file that only starts like an MP4 costs no
+ * more. Other audio and video goes to Apache Tika's parsers.
  */
 @Component
 public class MediaProbe {
@@ -36,6 +40,24 @@ public class MediaProbe {
 		if (!mediaType.startsWith("video/") && !mediaType.startsWith("audio/")) {
 			return OptionalLong.empty();
 		}
+		if (content.isFile()) {
+			try (SeekableByteChannel channel = Files.newByteChannel(content.getFile().toPath())) {
+				IsoMediaDuration iso = new IsoMediaDuration(channel);
+				if (iso.recognised()) {
+					// the boxes' answer is final: Tika would read what they do not say
+					// from the whole file
+					return iso.durationMs();
+				}
+			}
+			catch (IOException | RuntimeException ex) {
+				log.debug("No duration read from {} ({}): {}", content.getDescription(), mediaType, ex.toString());
+				return OptionalLong.empty();
+			}
+		}
+		return tikaDurationMs(content, mediaType);
+	}
+
+	private OptionalLong tikaDurationMs(Resource content, String mediaType) {
 		Metadata metadata = new Metadata();
 		metadata.set(Metadata.CONTENT_TYPE, mediaType);
 		// a file on disk is read in place; other stores' content would be spooled to a

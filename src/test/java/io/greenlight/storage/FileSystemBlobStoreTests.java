@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
+import io.greenlight.support.TestFiles;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,6 +78,30 @@ class FileSystemBlobStoreTests {
 
 		assertThat(second.sha256()).isEqualTo(first.sha256());
 		assertThat(files()).hasSize(1);
+	}
+
+	@Test
+	void aLargeFileIsStoredUnderTheSha256OfAllItsBytes() throws Exception {
+		FileSystemBlobStore store = new FileSystemBlobStore(this.root);
+		byte[] content = TestFiles.file(TestFiles.MP4_HEADER, 5 * 64 * 1024 + 123, 9);
+
+		StoredBlob blob = store.store(new ByteArrayInputStream(content), "master.mp4", content.length);
+
+		assertThat(blob.sha256()).isEqualTo(TestFiles.sha256(content));
+		assertThat(blob.size()).isEqualTo(content.length);
+		assertThat(blob.mediaType()).isEqualTo("video/mp4");
+		assertThat(Files.readAllBytes(store.find(blob.sha256()).orElseThrow().getFile().toPath())).isEqualTo(content);
+		assertThat(files()).hasSize(1);
+	}
+
+	@Test
+	void anEmptyStreamIsRefusedAndLeavesNothing() throws IOException {
+		FileSystemBlobStore store = new FileSystemBlobStore(this.root);
+
+		assertThatExceptionOfType(EmptyBlobException.class)
+			.isThrownBy(() -> store.store(InputStream.nullInputStream(), "empty.mp4", 1024));
+
+		assertThat(files()).isEmpty();
 	}
 
 	@Test
