@@ -162,18 +162,8 @@ final class BareEngine implements AutoCloseable {
 			}
 
 			@Override
-			public void awaitEnd(Production production) {
-				Waiting.until(() -> (BareEngine.this.engine.getRuntimeService()
-					.createProcessInstanceQuery()
-					.processInstanceBusinessKey(production.key)
-					.count() == 0) ? Boolean.TRUE : null);
-			}
-
-			@Override
-			public void awaitNoJobs() {
-				Waiting.until(
-						() -> (BareEngine.this.engine.getManagementService().createJobQuery().executable().count() == 0)
-								? Boolean.TRUE : null);
+			public ProcessEngine engine() {
+				return BareEngine.this.engine;
 			}
 
 		};

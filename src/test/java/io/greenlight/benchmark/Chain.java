@@ -1,5 +1,7 @@
 package io.greenlight.benchmark;
 
+import org.camunda.bpm.engine.ProcessEngine;
+
 /**
  * One way of driving a production from its brief to its delivery: through Greenlight's
  * API, through the engine's REST API as Tasklist does, or a bare engine's Java API. Each
@@ -23,10 +25,21 @@ interface Chain {
 	 */
 	Runnable decision(Production production, String reviewer);
 
-	void awaitEnd(Production production);
+	/** The engine the productions run on, which the waits below ask. */
+	ProcessEngine engine();
+
+	default void awaitEnd(Production production) {
+		Waiting.until(() -> (engine().getRuntimeService()
+			.createProcessInstanceQuery()
+			.processInstanceBusinessKey(production.key)
+			.count() == 0) ? Boolean.TRUE : null);
+	}
 
 	/** Waits until the job executor has nothing left to run. */
-	void awaitNoJobs();
+	default void awaitNoJobs() {
+		Waiting.until(() -> (engine().getManagementService().createJobQuery().executable().count() == 0) ? Boolean.TRUE
+				: null);
+	}
 
 	default void produce(String title) {
 		Production production = start(title);

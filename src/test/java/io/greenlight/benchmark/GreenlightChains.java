@@ -72,19 +72,8 @@ final class GreenlightChains {
 		}
 
 		@Override
-		public void awaitEnd(Production production) {
-			Waiting.until(() -> (GreenlightChains.this.engine.getRuntimeService()
-				.createProcessInstanceQuery()
-				.processInstanceBusinessKey(production.key)
-				.count() == 0) ? Boolean.TRUE : null);
-		}
-
-		@Override
-		public void awaitNoJobs() {
-			Waiting.until(() -> (GreenlightChains.this.engine.getManagementService()
-				.createJobQuery()
-				.executable()
-				.count() == 0) ? Boolean.TRUE : null);
+		public ProcessEngine engine() {
+			return GreenlightChains.this.engine;
 		}
 
 	}

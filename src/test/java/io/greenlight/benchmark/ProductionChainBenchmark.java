@@ -36,6 +36,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static io.greenlight.benchmark.Measure.database;
 import static io.greenlight.benchmark.Measure.millis;
 import static io.greenlight.benchmark.Measure.percentile;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Not part of the test suite: issue 14's items b to e in one run and one table. Whole
@@ -105,9 +106,8 @@ class ProductionChainBenchmark {
 				System.getProperty("GREENLIGHT_DB_PASSWORD", ""), bareSql);
 				PrintWriter sqlLog = new PrintWriter(Files.newBufferedWriter(SQL_LOG))) {
 			GreenlightChains chains = new GreenlightChains(this.http, this.engine);
-			List<Lane> lanes = List.of(new Lane(chains.api(), CountingSql.SERVER, this.engine),
-					new Lane(chains.engineRest(), CountingSql.SERVER, this.engine),
-					new Lane(bare.chain(), bareSql, bare.engine()));
+			List<Lane> lanes = List.of(new Lane(chains.api(), CountingSql.SERVER),
+					new Lane(chains.engineRest(), CountingSql.SERVER), new Lane(bare.chain(), bareSql));
 			// every way warmed up alike (the JIT, the engine's caches), then each measure
 			// taken of the three ways one after another, so that the load of other builds
 			// on
@@ -141,6 +141,19 @@ class ProductionChainBenchmark {
 			}
 			new Table(results, postgres).print(database(this.jdbc), decisions, seconds, profiled,
 					(System.nanoTime() - start) / 60e9);
+			// what the figures rest on: every way finished productions with 1 and 4
+			// clients
+			// and lost none, and its statements were counted for each step and decision
+			assertThat(results).allSatisfy(result -> {
+				String way = result.lane().chain().name();
+				assertThat(List.of(result.one(), result.four())).as(way).allSatisfy(run -> {
+					assertThat(run.productions()).as(way + ", productions finished").isPositive();
+					assertThat(run.failed()).as(way + ", productions failed: " + run.firstFailure()).isZero();
+				});
+				assertThat(result.steps()).as(way + ", SQL per step")
+					.allSatisfy(step -> assertThat(step.average().statements()).isPositive());
+				assertThat(result.latency().sql().statements()).as(way + ", SQL per decision").isPositive();
+			});
 		}
 		System.out.printf("  every statement of one production per way: %s%n%n", SQL_LOG.toAbsolutePath());
 	}
@@ -250,7 +263,7 @@ class ProductionChainBenchmark {
 		SqlCount.Snapshot before = lane.sql().snapshot();
 		long start = System.nanoTime();
 		long deadline = start + seconds * 1_000_000_000L;
-		try (JobFailures failures = JobFailures.watch(lane.engine())) {
+		try (JobFailures failures = JobFailures.watch(lane.chain().engine())) {
 			List<Future<?>> drivers = new ArrayList<>();
 			for (int c = 0; c < clients; c++) {
 				drivers.add(pool.submit(() -> {
@@ -284,9 +297,9 @@ class ProductionChainBenchmark {
 	}
 
 	/**
-	 * One way of driving productions: its chain, the SQL counter and the engine it uses.
+	 * One way of driving productions: its chain and the SQL counter of its engine.
 	 */
-	record Lane(Chain chain, SqlCount sql, ProcessEngine engine) {
+	record Lane(Chain chain, SqlCount sql) {
 	}
 
 	/** Statements and commits per unit (a decision, a production). */
