@@ -25,11 +25,11 @@ class ReviewInboxListener implements TaskListener {
 			return;
 		}
 		switch (task.getEventName()) {
-			case EVENTNAME_CREATE, EVENTNAME_ASSIGNMENT -> this.inbox.assigned(task.getId(), task.getAssignee(),
+			case EVENTNAME_ASSIGNMENT -> this.inbox.assigned(task.getId(), task.getAssignee(),
 					((ExecutionEntity) task.getExecution()).getRootProcessInstanceId());
 			case EVENTNAME_COMPLETE, EVENTNAME_DELETE -> this.inbox.removed(task.getId());
 			default -> {
-				// update and timeout change nothing the inbox holds
+				// the plugin registers no other event
 			}
 		}
 	}

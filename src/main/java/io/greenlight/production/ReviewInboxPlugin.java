@@ -31,7 +31,10 @@ class ReviewInboxPlugin extends AbstractProcessEnginePlugin {
 
 	private static final Logger log = LoggerFactory.getLogger(ReviewInboxPlugin.class);
 
-	private static final List<String> EVENTS = List.of(TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT,
+	// the engine fires "assignment" after "create" whenever a task gets an assignee, at
+	// its
+	// creation too, and again with every change of assignee (none: unassigned)
+	private static final List<String> EVENTS = List.of(TaskListener.EVENTNAME_ASSIGNMENT,
 			TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE);
 
 	// the inbox needs a JdbcClient, which must not make the engine wait while it is built
