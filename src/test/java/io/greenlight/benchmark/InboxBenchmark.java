@@ -164,7 +164,7 @@ class InboxBenchmark {
 		}
 		int productionsPerProject = tasks / projects / 2;
 		for (int p = 0; p < projects; p++) {
-			project(p, clients.get(p % clients.size()), members.get(p), productionsPerProject);
+			project(p, clients.get(p % clients.size()), members.get(p), heavyOnes, productionsPerProject);
 		}
 		String normal = members.get(heavy).get(1);
 		return new Agency(normal, openReviews(normal), heavyOnes.get(0), openReviews(heavyOnes.get(0)));
@@ -175,15 +175,15 @@ class InboxBenchmark {
 	 * copies of it, each for the heavy reviewer (if the project has one) or a normal one,
 	 * and another normal one.
 	 */
-	private void project(int p, String client, List<String> members, int productions) {
+	private void project(int p, String client, List<String> members, List<String> heavyOnes, int productions) {
 		String code = "B" + this.run.toUpperCase() + "P" + p;
 		String projectId = this.ops.createProject(client, code, "Bench " + code);
 		this.ops.addMember(projectId, Users.CREATIVE, "CREATIVE");
 		String clientReviewer = "cli" + this.run + "x" + p;
 		user(clientReviewer, "clients");
 		this.ops.addMember(projectId, clientReviewer, "CLIENT_REVIEWER");
-		List<String> heavy = members.stream().filter(id -> members.indexOf(id) < countHeavy(members)).toList();
-		List<String> normal = members.subList(heavy.size(), members.size());
+		List<String> heavy = members.stream().filter(heavyOnes::contains).toList();
+		List<String> normal = members.stream().filter(id -> !heavyOnes.contains(id)).toList();
 		for (String reviewer : normal.subList(0, 2)) {
 			user(reviewer, "reviewers");
 			this.ops.addMember(projectId, reviewer, "REVIEWER");
@@ -212,16 +212,6 @@ class InboxBenchmark {
 			pairs.add(List.of(first, normal.get(second)));
 		}
 		this.clones.copy(this.clones.template(assetId, normal.get(0), normal.get(1)), pairs);
-	}
-
-	/**
-	 * The heavy reviewers come first in a project's members: their ids end below heavy.
-	 */
-	private int countHeavy(List<String> members) {
-		int heavy = Integer.getInteger("greenlight.benchmark.heavy", 5);
-		return (int) members.stream()
-			.filter(id -> Integer.parseInt(id.substring(id.lastIndexOf('x') + 1)) < heavy)
-			.count();
 	}
 
 	/** A reviewer or client reviewer; only those who sign in here have a password. */
