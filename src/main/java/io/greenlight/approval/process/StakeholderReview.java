@@ -24,9 +24,6 @@ import org.springframework.stereotype.Component;
 @Component("stakeholderReview")
 public class StakeholderReview {
 
-	// the multi-instance element variable of the review tasks (camunda:elementVariable)
-	private static final String ELEMENT_VARIABLE = "reviewer";
-
 	private final ApprovalService approvals;
 
 	StakeholderReview(ApprovalService approvals) {
@@ -77,7 +74,7 @@ public class StakeholderReview {
 			// or its task done and the job that finishes the review still to run
 			boolean open = sibling != ended
 					&& (sibling.isActive() || sibling.getActivity() == null || !sibling.getJobs().isEmpty());
-			if (open && sibling.getVariableLocal(ELEMENT_VARIABLE) instanceof String reviewer) {
+			if (open && sibling.getVariableLocal(StakeholderReviewProcess.Var.REVIEWER) instanceof String reviewer) {
 				reviewers.add(reviewer);
 			}
 		}
