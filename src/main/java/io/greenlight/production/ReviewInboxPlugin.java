@@ -1,18 +1,12 @@
 package io.greenlight.production;
 
-import java.util.ArrayList;
 import java.util.List;
 
+import io.greenlight.system.PostParseListeners;
+
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.task.TaskDefinition;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,20 +42,8 @@ class ReviewInboxPlugin extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void preInit(ProcessEngineConfigurationImpl configuration) {
-		List<BpmnParseListener> listeners = new ArrayList<>();
-		if (configuration.getCustomPostBPMNParseListeners() != null) {
-			listeners.addAll(configuration.getCustomPostBPMNParseListeners());
-		}
-		listeners.add(new AbstractBpmnParseListener() {
-
-			@Override
-			public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-				TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-				EVENTS.forEach(event -> task.addBuiltInTaskListener(event, delegate -> listener().notify(delegate)));
-			}
-
-		});
-		configuration.setCustomPostBPMNParseListeners(listeners);
+		PostParseListeners.onUserTasks(configuration, (element, task) -> EVENTS
+			.forEach(event -> task.addBuiltInTaskListener(event, delegate -> listener().notify(delegate))));
 	}
 
 	private ReviewInboxListener listener() {

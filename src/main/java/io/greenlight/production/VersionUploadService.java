@@ -111,6 +111,12 @@ class VersionUploadService {
 		}
 	}
 
+	private static boolean asksForAVersion(Task task) {
+		return CreativeProductionProcess.USER_TASK_PRODUCE_VERSION.equals(task.getTaskDefinitionKey())
+				|| (task.getCamundaFormRef() != null
+						&& CreativeProductionProcess.FORM_PRODUCE_VERSION.equals(task.getCamundaFormRef().getKey()));
+	}
+
 	// another upload completed the task first; the engine refused this one whole
 	private static ConflictException uploadedMeanwhile(Asset asset) {
 		return new ConflictException("Another version of " + asset.title() + " was uploaded at the same moment "
@@ -122,10 +128,17 @@ class VersionUploadService {
 	 * creatives).
 	 */
 	private Task waitingTask(Asset asset) {
+		// the step that asks for a version is the one with its form, whatever a workflow
+		// calls it (a lead's workflow built from the "produce version" block too)
 		Task task = this.taskService.createTaskQuery()
 			.processInstanceBusinessKeyIn(asset.businessKeys())
-			.taskDefinitionKey(CreativeProductionProcess.USER_TASK_PRODUCE_VERSION)
-			.singleResult();
+			.initializeFormKeys()
+			// a production has a handful of open tasks at a time
+			.listPage(0, 50)
+			.stream()
+			.filter(VersionUploadService::asksForAVersion)
+			.findFirst()
+			.orElse(null);
 		if (task == null) {
 			throw new ConflictException(asset.title() + " does not wait for a new version from you: its production is "
 					+ "at " + asset.stage() + " (" + asset.status() + ").");

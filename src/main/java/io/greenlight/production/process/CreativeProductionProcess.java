@@ -16,6 +16,9 @@ public final class CreativeProductionProcess {
 
 	public static final String USER_TASK_PRODUCE_VERSION = "UserTask_ProduceVersion";
 
+	/** The form of every step that asks for a new version, in any workflow. */
+	public static final String FORM_PRODUCE_VERSION = "ProduceVersionForm";
+
 	public static final String BUSINESS_RULE_TASK_ROUTE_INTERNAL_REVIEW = "BusinessRuleTask_RouteInternalReview";
 
 	/** Calls {@code StakeholderReviewProcess} for the internal stage. */

@@ -1,0 +1,241 @@
+package io.greenlight.deployment;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.greenlight.approval.process.StakeholderReviewProcess;
+import io.greenlight.asset.Asset;
+import io.greenlight.asset.AssetService;
+import io.greenlight.asset.AssetStatus;
+import io.greenlight.support.BlocksBuiltWorkflow;
+import io.greenlight.support.EngineUsers;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+/**
+ * A workflow a creative-ops lead builds in Camunda Modeler from Greenlight's blocks only
+ * ({@link BlocksBuiltWorkflow}), deployed through the deployment guard and run on the
+ * real engine with the real delegates: every path.
+ */
+@SpringBootTest
+class ElementTemplatesWorkflowTests {
+
+	private static final String PROCESS_ID = BlocksBuiltWorkflow.PROCESS_ID;
+
+	private final ProcessEngine engine;
+
+	private final AssetService assets;
+
+	private final JdbcClient jdbc;
+
+	@Autowired
+	ElementTemplatesWorkflowTests(ProcessEngine engine, AssetService assets, JdbcClient jdbc) {
+		this.engine = engine;
+		this.assets = assets;
+		this.jdbc = jdbc;
+	}
+
+	@BeforeEach
+	void deployTheWorkflow() {
+		init(this.engine);
+		BlocksBuiltWorkflow.deploy(this.engine);
+	}
+
+	@AfterEach
+	void signOut() {
+		this.engine.getIdentityService().clearAuthentication();
+	}
+
+	@Test
+	void brandAndClientApproveAndTheAssetIsDelivered() {
+		ProcessInstance production = start("Bus shelter poster");
+
+		Task produce = produceVersionTask(production);
+		// the block's step moves the asset and names the task, as the shipped workflow
+		// does
+		assertThat(produce.getName())
+			.isEqualTo("Produce version: Bus shelter poster v1 (" + production.getBusinessKey() + ")");
+		assertThat(asset(production).stage().name()).isEqualTo("PRODUCTION");
+		produceVersion(produce);
+		executeJobs(production);
+
+		// brand review: the first decision settles it (ANY)
+		assertThat(production).isWaitingAt("CallActivity_BrandReview");
+		decide(production, "reviewer2", "APPROVED");
+
+		// the client stage as the routing table decides it for web video: PRIMARY
+		assertThat(production).isWaitingAt("CallActivity_ClientReview");
+		decide(production, "client", "APPROVED");
+
+		assertThat(production)
+			.hasPassed("ServiceTask_LockApprovedVersion", "ServiceTask_DeliverAsset",
+					"ServiceTask_NotifyAssetDelivered", "EndEvent_Delivered")
+			.isEnded();
+		Asset asset = asset(production);
+		assertThat(asset.status()).isEqualTo(AssetStatus.DELIVERED);
+		assertThat(asset.approvedVersionId()).isEqualTo(this.assets.versions(asset.id()).get(0).id());
+		assertThat(stages(asset.id())).containsExactly("INTERNAL_REVIEW:ANY:reviewer1,reviewer2:APPROVED",
+				"CLIENT_REVIEW:PRIMARY:client:APPROVED");
+		assertThat(notifications(asset.id())).contains("VERSION_UPLOADED:producer", "ASSET_DELIVERED:client");
+	}
+
+	@Test
+	void brandRequestsChangesAndTheProductionStops() {
+		ProcessInstance production = versionInBrandReview("Rejected poster");
+
+		decide(production, "reviewer1", "CHANGES_REQUESTED");
+
+		assertThat(production).hasPassed("ServiceTask_StopProduction", "EndEvent_Stopped")
+			.hasNotPassed("CallActivity_ClientReview")
+			.isEnded();
+		assertThat(asset(production).status()).isEqualTo(AssetStatus.STOPPED);
+		assertThat(stages(asset(production).id()))
+			.containsExactly("INTERNAL_REVIEW:ANY:reviewer1,reviewer2:CHANGES_REQUESTED");
+	}
+
+	@Test
+	void theClientRequestsChangesAndTheProductionStops() {
+		ProcessInstance production = versionInBrandReview("Poster the client turns down");
+		decide(production, "reviewer1", "APPROVED");
+
+		decide(production, "client", "CHANGES_REQUESTED");
+
+		assertThat(production).hasPassed("CallActivity_ClientReview", "ServiceTask_StopProduction", "EndEvent_Stopped")
+			.hasNotPassed("ServiceTask_DeliverAsset")
+			.isEnded();
+	}
+
+	private ProcessInstance start(String title) {
+		Map<String, Object> brief = Map.of("briefTitle", title, "projectCode", "ACME-SUMMER", "deliverableType",
+				"VIDEO", "channel", "WEB", "dueDate", "2027-01-15", "briefDescription",
+				"A poster for bus shelters " + UUID.randomUUID());
+		ProcessInstance[] started = new ProcessInstance[1];
+		as("producer", "producers",
+				() -> started[0] = this.engine.getRuntimeService().startProcessInstanceByKey(PROCESS_ID, brief));
+		assertThat(started[0].getBusinessKey()).isEqualTo(asset(started[0]).reference());
+		return started[0];
+	}
+
+	private ProcessInstance versionInBrandReview(String title) {
+		ProcessInstance production = start(title);
+		produceVersion(produceVersionTask(production));
+		executeJobs(production);
+		return production;
+	}
+
+	/** The reviewer decides, and the production moves on until it waits again. */
+	private void decide(ProcessInstance production, String reviewer, String decision) {
+		review(production, reviewer, decision);
+		executeJobs(production);
+	}
+
+	private Task produceVersionTask(ProcessInstance production) {
+		assertThat(production).isWaitingAt("UserTask_MakePoster");
+		return this.engine.getTaskService()
+			.createTaskQuery()
+			.processInstanceId(production.getId())
+			.taskDefinitionKey("UserTask_MakePoster")
+			.singleResult();
+	}
+
+	private void produceVersion(Task task) {
+		// the project's creatives are the step's candidates
+		as("creative", "creatives", () -> {
+			this.engine.getTaskService().claim(task.getId(), "creative");
+			this.engine.getTaskService().complete(task.getId(), Map.of("versionNote", "Poster, first cut"));
+		});
+	}
+
+	private void review(ProcessInstance production, String reviewer, String decision) {
+		as(reviewer, "reviewers", () -> {
+			Task task = this.engine.getTaskService()
+				.createTaskQuery()
+				.processInstanceBusinessKey(production.getBusinessKey())
+				.taskDefinitionKeyIn(StakeholderReviewProcess.REVIEW_TASKS.toArray(String[]::new))
+				.taskAssignee(reviewer)
+				.singleResult();
+			Map<String, Object> variables = new HashMap<>();
+			variables.put("decision", decision);
+			variables.put("decisionComment", decision.equals("APPROVED") ? null : "Logo too small");
+			this.engine.getTaskService().complete(task.getId(), variables);
+		});
+	}
+
+	private void as(String user, String group, Runnable action) {
+		EngineUsers.authenticate(this.engine.getIdentityService(), user, List.of(group));
+		try {
+			action.run();
+		}
+		finally {
+			this.engine.getIdentityService().clearAuthentication();
+		}
+	}
+
+	/** Runs the due jobs of the production and its stages until it waits or ends. */
+	private void executeJobs(ProcessInstance production) {
+		List<Job> due = dueJobs(production);
+		while (!due.isEmpty()) {
+			for (Job job : due) {
+				if (this.engine.getManagementService().createJobQuery().jobId(job.getId()).count() > 0) {
+					this.engine.getManagementService().executeJob(job.getId());
+				}
+			}
+			due = dueJobs(production);
+		}
+	}
+
+	private List<Job> dueJobs(ProcessInstance production) {
+		return this.engine.getRuntimeService()
+			.createProcessInstanceQuery()
+			.processInstanceBusinessKey(production.getBusinessKey())
+			.list()
+			.stream()
+			.flatMap(instance -> this.engine.getManagementService()
+				.createJobQuery()
+				.processInstanceId(instance.getId())
+				.executable()
+				.list()
+				.stream())
+			.toList();
+	}
+
+	private Asset asset(ProcessInstance production) {
+		return this.assets.get(this.jdbc.sql("SELECT id FROM asset WHERE process_instance_id = ?")
+			.param(production.getId())
+			.query(String.class)
+			.single());
+	}
+
+	private List<String> stages(String assetId) {
+		return this.jdbc
+			.sql("SELECT stage, decision_rule, reviewers, outcome FROM review_stage WHERE asset_id = ? "
+					+ "ORDER BY opened_at, id")
+			.param(assetId)
+			// the demo project's reviewers, in the stage's own record
+			.query((rs, row) -> rs.getString(1) + ":" + rs.getString(2) + ":" + rs.getString(3) + ":" + rs.getString(4))
+			.list();
+	}
+
+	private List<String> notifications(String assetId) {
+		return this.jdbc.sql("SELECT event, recipient FROM notification WHERE asset_id = ? ORDER BY event, recipient")
+			.param(assetId)
+			.query((rs, row) -> rs.getString(1) + ":" + rs.getString(2))
+			.list();
+	}
+
+}
