@@ -43,7 +43,8 @@ import static org.awaitility.Awaitility.await;
  * the engine's authorizations apply): productions waiting in every user task of the
  * production workflow move to its next version and finish there; a version that would
  * lose a waiting task is refused with the engine's report and nothing moves; producers
- * may do neither through Greenlight's API nor through engine REST.
+ * may do neither through Greenlight's API nor through engine REST; a migration may not
+ * set a server-set variable, not even for creative-ops.
  * <p>
  * Each test deploys the shipped workflows (processes/ and forms/) again as a new version,
  * so only its own productions run on it, and deploys them once more at the end, so the
@@ -324,6 +325,47 @@ class WorkflowMigrationIT {
 		assertThat(executeAsync.status()).as(executeAsync.body()).isEqualTo(403);
 		assertThat(definitionOf(instance)).isEqualTo(current.id());
 		assertThat(this.http.get(Users.OPS, "/engine-rest/batch/count").json().get("count").asInt()).isEqualTo(batches);
+	}
+
+	@Test
+	void aMigrationThatSetsAServerSetVariableIsRefusedEvenForCreativeOps() throws IOException {
+		// given a production on version N and a version N+1
+		Definition current = deploy(UnaryOperator.identity());
+		String assetId = this.productions.start("No forged asset", "SOCIAL");
+		this.productions.awaitTask(Users.PRODUCER, assetId, "UserTask_ApproveBrief");
+		String instance = instanceOf(assetId);
+		Definition next = deploy(UnaryOperator.identity());
+
+		// when the lead migrates it through engine REST with a plan that sets assetId
+		Http.Response response = this.http.postJson(LEAD, "/engine-rest/migration/execute", """
+				{"migrationPlan": {"sourceProcessDefinitionId": "%s", "targetProcessDefinitionId": "%s",
+				 "instructions": [{"sourceActivityIds": ["UserTask_ApproveBrief"],
+				                   "targetActivityIds": ["UserTask_ApproveBrief"]}],
+				 "variables": {"assetId": {"value": "someone-elses-asset", "type": "String"}}},
+				 "processInstanceIds": ["%s"]}""".formatted(current.id(), next.id(), instance));
+
+		// then the guard on server-set variables refuses it and nothing moved
+		assertThat(response.status()).as(response.body()).isEqualTo(403);
+		assertThat(response.json().get("message").asText()).contains("'assetId'");
+		assertThat(definitionOf(instance)).isEqualTo(current.id());
+	}
+
+	@Test
+	void aVersionWithoutRunningProductionsHasNothingToMigrate() throws IOException {
+		// given a version N+1 on which nothing runs yet
+		Definition current = deploy(UnaryOperator.identity());
+		Definition next = deploy(UnaryOperator.identity());
+
+		Http.Response check = this.http.postJson(LEAD, "/api/workflows/" + PRODUCTION + "/migrations/check",
+				"{\"fromVersion\": %d, \"toVersion\": %d}".formatted(next.version(), current.version()));
+		Http.Response migrate = this.http.postJson(LEAD, "/api/workflows/" + PRODUCTION + "/migrations",
+				"{\"fromVersion\": %d, \"toVersion\": %d}".formatted(next.version(), current.version()));
+
+		assertThat(check.status()).as(check.body()).isEqualTo(200);
+		assertThat(check.json().get("instances").asInt()).isZero();
+		assertThat(check.json().get("valid").asBoolean()).isTrue();
+		assertThat(migrate.status()).as(migrate.body()).isEqualTo(409);
+		assertThat(migrate.json().get("detail").asText()).contains("there is nothing to migrate");
 	}
 
 	@Test
