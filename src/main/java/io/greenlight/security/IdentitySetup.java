@@ -69,7 +69,9 @@ class IdentitySetup implements ApplicationRunner {
 		group(Groups.REVIEWERS, "Reviewers", "WORKFLOW");
 		group(Groups.CLIENTS, "Client reviewers", "WORKFLOW");
 
-		// creative-ops designs, deploys and operates workflows: everything
+		// creative-ops designs, deploys and operates workflows: everything, including
+		// MIGRATE_INSTANCE on process definitions and CREATE on batches, which moving
+		// running productions to a new version needs (io.greenlight.workflow)
 		for (Resources resource : Resources.values()) {
 			grant(Groups.CREATIVE_OPS, resource, "*", Permissions.ALL);
 		}
