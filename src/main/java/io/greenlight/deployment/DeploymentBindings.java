@@ -37,20 +37,24 @@ import org.camunda.bpm.model.xml.instance.DomElement;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /**
- * A decision, called process or form deployed without the process that binds it to its
- * own deployment would answer 200 and change nothing: that process keeps finding the copy
- * it was deployed with. Such a deployment is refused, saying what to deploy with the
- * file, the way every other refusal is (a parse error: 400, and Camunda Modeler shows
- * it).
- *
- * <p>
- * A file is refused when the latest version of a process outside the deployment binds its
- * key with {@code camunda:decisionRefBinding}, {@code camunda:calledElementBinding} or
- * {@code camunda:formRefBinding="deployment"} (or a {@code camunda-forms:deployment:}
- * form key), and nothing else takes it up: no process of the same deployment refers to
- * it, and no latest process outside it refers to it with the binding {@code latest} (the
- * engine's default for all three). The files in {@code processes/} and {@code forms/},
- * deployed together at start-up, always pass.
+ * A file deployed without the files it belongs with would answer 200 and not do what the
+ * lead expects. Such a deployment is refused, saying what to deploy with the file, the
+ * way every other refusal is (a parse error: 400, and Camunda Modeler shows it). Two
+ * cases, both about {@code camunda:decisionRefBinding},
+ * {@code camunda:calledElementBinding} or {@code camunda:formRefBinding="deployment"} (or
+ * a {@code camunda-forms:deployment:} form key):
+ * <ul>
+ * <li>a decision, process or form that the latest version of a process outside the
+ * deployment binds to its own deployment, while nothing else takes it up (no process of
+ * the deployment refers to it, and no latest process binds it with {@code latest}, the
+ * engine's default for all three): it would not take effect, that process keeps the copy
+ * it was deployed with;</li>
+ * <li>a process that binds a decision, process or form to its own deployment that the
+ * deployment does not hold: its tasks would find no form (Tasklist answers 404), its
+ * business rule tasks and call activities nothing to evaluate or call.</li>
+ * </ul>
+ * The files in {@code processes/} and {@code forms/}, deployed together at start-up,
+ * always pass.
  */
 final class DeploymentBindings {
 
@@ -67,7 +71,14 @@ final class DeploymentBindings {
 	/** What a key names: a decision, a process, a form by id or a form file by name. */
 	private enum Kind {
 
-		DECISION, PROCESS, FORM, FORM_FILE
+		DECISION(".dmn"), PROCESS(".bpmn"), FORM(".form"), FORM_FILE("");
+
+		// Greenlight names files after what they hold (STYLE.md)
+		private final String fileSuffix;
+
+		Kind(String fileSuffix) {
+			this.fileSuffix = fileSuffix;
+		}
 
 	}
 
@@ -78,16 +89,23 @@ final class DeploymentBindings {
 	private record Reference(Key key, String elementId, String binding, String bindingShown) {
 	}
 
-	/** A reference in the latest version of a process outside the deployment. */
-	private record Use(ProcessDefinition process, Reference reference) {
+	/**
+	 * A reference in a process: of this deployment (its file), or the latest version of
+	 * one outside it (its definition).
+	 */
+	private record Use(String processKey, String file, ProcessDefinition outside, Reference reference) {
+
+		boolean binds(String binding) {
+			return binding.equals(this.reference.binding());
+		}
+
 	}
 
 	void check(DeploymentEntity deployment) {
 		Map<String, Set<Key>> offered = new LinkedHashMap<>();
-		Set<String> processesInside = new LinkedHashSet<>();
-		List<Reference> inside = new ArrayList<>();
+		List<Use> inside = new ArrayList<>();
 		for (ResourceEntity resource : deployment.getResources().values()) {
-			Set<Key> keys = offers(resource, processesInside, inside::add);
+			Set<Key> keys = offers(resource, inside::add);
 			if (!keys.isEmpty()) {
 				offered.put(resource.getName(), keys);
 			}
@@ -95,31 +113,43 @@ final class DeploymentBindings {
 		if (offered.isEmpty()) {
 			return;
 		}
-		List<Use> outside = usesOutside(processesInside);
-		List<Problem> problems = new ArrayList<>();
-		List<String> refused = new ArrayList<>();
+		Set<Key> deployed = offered.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
+		Set<String> processesInside = deployed.stream()
+			.filter(key -> key.kind() == Kind.PROCESS)
+			.map(Key::key)
+			.collect(Collectors.toSet());
+		List<ProcessDefinition> latest = latestProcesses();
+		List<Use> outside = usesOutside(latest, processesInside);
+		Map<String, String> problems = new LinkedHashMap<>();
 		for (Map.Entry<String, Set<Key>> file : offered.entrySet()) {
 			Set<Key> keys = file.getValue();
-			boolean takenUp = inside.stream().anyMatch(reference -> keys.contains(reference.key())) || outside.stream()
-				.anyMatch(use -> keys.contains(use.reference().key()) && LATEST.equals(use.reference().binding()));
+			boolean takenUp = inside.stream().anyMatch(use -> keys.contains(use.reference().key()))
+					|| outside.stream().anyMatch(use -> keys.contains(use.reference().key()) && use.binds(LATEST));
 			List<Use> bound = outside.stream()
-				.filter(use -> keys.contains(use.reference().key()) && DEPLOYMENT.equals(use.reference().binding()))
+				.filter(use -> keys.contains(use.reference().key()) && use.binds(DEPLOYMENT))
 				.toList();
 			if (!takenUp && !bound.isEmpty()) {
-				Set<Key> deployed = offered.values().stream().flatMap(Set::stream).collect(Collectors.toSet());
-				problems.add(new ProblemImpl(message(file.getKey(), bound, alsoNeeded(bound, outside, deployed)),
-						(Element) null));
-				refused.add(file.getKey());
+				problems.put(file.getKey(),
+						withoutEffect(file.getKey(), bound, alsoNeeded(bound, outside, deployed, latest)));
 			}
 		}
+		Map<String, List<Use>> missing = inside.stream()
+			.filter(use -> use.binds(DEPLOYMENT) && !deployed.contains(use.reference().key()))
+			.collect(Collectors.groupingBy(Use::file, LinkedHashMap::new, Collectors.toList()));
+		missing.forEach((file, uses) -> problems.merge(file, withoutWhatItBinds(file, uses, latest),
+				(first, second) -> first + " " + second));
 		if (!problems.isEmpty()) {
-			String message = problems.stream().map(Problem::getMessage).collect(Collectors.joining("\n"));
-			throw new ParseException(message, refused.get(0), problems, List.of());
+			List<Problem> reported = problems.values()
+				.stream()
+				.map(message -> (Problem) new ProblemImpl(message, (Element) null))
+				.toList();
+			throw new ParseException(String.join("\n", problems.values()), problems.keySet().iterator().next(),
+					reported, List.of());
 		}
 	}
 
 	// what the file makes available by key; a BPMN file's own references are noted too
-	private Set<Key> offers(ResourceEntity resource, Set<String> processes, Consumer<Reference> references) {
+	private Set<Key> offers(ResourceEntity resource, Consumer<Use> references) {
 		String name = resource.getName().toLowerCase(Locale.ROOT);
 		Set<Key> keys = new LinkedHashSet<>();
 		try {
@@ -127,9 +157,9 @@ final class DeploymentBindings {
 				BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(resource.getBytes()));
 				for (Process process : model.getModelElementsByType(Process.class)) {
 					if (process.isExecutable()) {
-						processes.add(process.getId());
 						keys.add(new Key(Kind.PROCESS, process.getId()));
-						references(process.getDomElement(), references);
+						references(process.getDomElement(), reference -> references
+							.accept(new Use(process.getId(), resource.getName(), null, reference)));
 					}
 				}
 			}
@@ -152,10 +182,10 @@ final class DeploymentBindings {
 		return keys;
 	}
 
-	private List<Use> usesOutside(Set<String> processesInside) {
+	// the latest version of every process, whoever may read it
+	private static List<ProcessDefinition> latestProcesses() {
 		CommandContext commandContext = Context.getCommandContext();
-		// every latest process counts, whoever may read it
-		List<ProcessDefinition> latest = commandContext.runWithoutAuthorization(() -> {
+		return commandContext.runWithoutAuthorization(() -> {
 			boolean tenantCheck = commandContext.isTenantCheckEnabled();
 			commandContext.disableTenantCheck();
 			try {
@@ -167,6 +197,9 @@ final class DeploymentBindings {
 				commandContext.setTenantCheckEnabled(tenantCheck);
 			}
 		});
+	}
+
+	private static List<Use> usesOutside(List<ProcessDefinition> latest, Set<String> processesInside) {
 		List<Use> uses = new ArrayList<>();
 		for (ProcessDefinition process : latest) {
 			// a new version in this deployment replaces it
@@ -178,7 +211,8 @@ final class DeploymentBindings {
 				.findBpmnModelInstanceForProcessDefinition((ProcessDefinitionEntity) process);
 			ModelElementInstance element = (model != null) ? model.getModelElementById(process.getKey()) : null;
 			if (element != null) {
-				references(element.getDomElement(), reference -> uses.add(new Use(process, reference)));
+				references(element.getDomElement(),
+						reference -> uses.add(new Use(process.getKey(), fileName(process), process, reference)));
 			}
 		}
 		return uses;
@@ -217,20 +251,31 @@ final class DeploymentBindings {
 	// a new version of the binding processes finds nothing else in its deployment either:
 	// the other files they bind to their own deployment, by the names they were deployed
 	// with
-	private static List<String> alsoNeeded(List<Use> bound, List<Use> outside, Set<Key> deployed) {
-		Set<String> processes = bound.stream().map(use -> use.process().getId()).collect(Collectors.toSet());
-		CommandContext commandContext = Context.getCommandContext();
-		return outside.stream()
-			.filter(use -> processes.contains(use.process().getId()) && DEPLOYMENT.equals(use.reference().binding())
+	private static List<String> alsoNeeded(List<Use> bound, List<Use> outside, Set<Key> deployed,
+			List<ProcessDefinition> latest) {
+		Set<String> processes = bound.stream().map(Use::processKey).collect(Collectors.toSet());
+		return files(outside.stream()
+			.filter(use -> processes.contains(use.processKey()) && use.binds(DEPLOYMENT)
 					&& !deployed.contains(use.reference().key()))
-			.map(use -> resourceName(commandContext, use.process().getDeploymentId(), use.reference().key()))
-			.map(DeploymentBindings::fileName)
-			.distinct()
-			.toList();
+			.toList(), latest);
+	}
+
+	// the files that hold what these uses bind, named as the latest version of their
+	// process was deployed with them, else after the key
+	private static List<String> files(List<Use> uses, List<ProcessDefinition> latest) {
+		CommandContext commandContext = Context.getCommandContext();
+		return uses.stream().map(use -> {
+			String deploymentId = latest.stream()
+				.filter(process -> process.getKey().equals(use.processKey()))
+				.map(ProcessDefinition::getDeploymentId)
+				.findFirst()
+				.orElse(null);
+			return fileName(resourceName(commandContext, deploymentId, use.reference().key()));
+		}).distinct().toList();
 	}
 
 	private static String resourceName(CommandContext commandContext, String deploymentId, Key key) {
-		ResourceDefinition definition = switch (key.kind()) {
+		ResourceDefinition definition = (deploymentId == null) ? null : switch (key.kind()) {
 			case DECISION ->
 				commandContext.getDecisionDefinitionManager().findDefinitionByDeploymentAndKey(deploymentId, key.key());
 			case PROCESS ->
@@ -239,20 +284,44 @@ final class DeploymentBindings {
 				.findDefinitionByDeploymentAndKey(deploymentId, key.key());
 			case FORM_FILE -> null;
 		};
-		return (definition != null && definition.getResourceName() != null) ? definition.getResourceName() : key.key();
+		return (definition != null && definition.getResourceName() != null) ? definition.getResourceName()
+				: key.key() + key.kind().fileSuffix;
 	}
 
 	// ApproveBriefForm.form would not take effect: CreativeProductionProcess binds
 	// ApproveBriefForm to its own deployment (camunda:formRefBinding="deployment" on
 	// UserTask_ApproveBrief). Deploy it together with CreativeProductionProcess.bpmn.
-	private static String message(String file, List<Use> bound, List<String> alsoNeeded) {
+	private static String withoutEffect(String file, List<Use> bound, List<String> alsoNeeded) {
+		List<String> with = bound.stream().map(Use::file).distinct().toList();
+		String message = fileName(file) + " would not take effect: " + why(bound) + ". Deploy it together with "
+				+ listed(with) + ".";
+		if (!alsoNeeded.isEmpty()) {
+			message += " A new version of " + ((with.size() == 1) ? "that process" : "those processes")
+					+ " looks only in its own deployment for " + listed(alsoNeeded) + " too: deploy "
+					+ ((alsoNeeded.size() == 1) ? "it" : "them") + " with it.";
+		}
+		return message;
+	}
+
+	// StakeholderReviewProcess.bpmn would not find what it binds to its own deployment:
+	// StakeholderReviewProcess binds ReviewAssetForm to its own deployment (…). Deploy it
+	// together with ReviewAssetForm.form, …
+	private static String withoutWhatItBinds(String file, List<Use> uses, List<ProcessDefinition> latest) {
+		return fileName(file) + " would not find what it binds to its own deployment: " + why(uses)
+				+ ", and this deployment does not hold it. Deploy it together with " + listed(files(uses, latest))
+				+ ".";
+	}
+
+	// CreativeProductionProcess binds ApproveBriefForm to its own deployment
+	// (camunda:formRefBinding="deployment" on UserTask_ApproveBrief); …
+	private static String why(List<Use> uses) {
 		Map<String, List<Use>> byBinding = new LinkedHashMap<>();
-		for (Use use : bound) {
-			String binds = use.process().getKey() + " binds " + use.reference().key().key() + " to its own deployment ("
+		for (Use use : uses) {
+			String binds = use.processKey() + " binds " + use.reference().key().key() + " to its own deployment ("
 					+ use.reference().bindingShown();
 			byBinding.computeIfAbsent(binds, ignored -> new ArrayList<>()).add(use);
 		}
-		String why = byBinding.entrySet()
+		return byBinding.entrySet()
 			.stream()
 			.map(entry -> entry.getKey() + " on "
 					+ entry.getValue()
@@ -262,15 +331,6 @@ final class DeploymentBindings {
 						.collect(Collectors.joining(", "))
 					+ ")")
 			.collect(Collectors.joining("; "));
-		List<String> with = bound.stream().map(use -> fileName(use.process())).distinct().toList();
-		String message = fileName(file) + " would not take effect: " + why + ". Deploy it together with " + listed(with)
-				+ ".";
-		if (!alsoNeeded.isEmpty()) {
-			message += " A new version of " + ((with.size() == 1) ? "that process" : "those processes")
-					+ " looks only in its own deployment for " + listed(alsoNeeded) + " too: deploy "
-					+ ((alsoNeeded.size() == 1) ? "it" : "them") + " with it.";
-		}
-		return message;
 	}
 
 	private static String listed(List<String> names) {

@@ -24,11 +24,12 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * One file deployed the way Camunda Modeler deploys it, by creative-ops over
- * {@code /engine-rest/deployment/create}: the routing table or the review process alone
- * take effect at the next production's stages, which record the versions they ran with; a
- * form alone, which its process binds to its own deployment, is refused with what to
- * deploy with it, and nothing is deployed. Every test leaves the shipped definitions as
- * the newest again (deployed anew), for the other tests sharing the server.
+ * {@code /engine-rest/deployment/create}: the routing table alone, or the review process
+ * with its forms, take effect at the next production's stages, which record the versions
+ * they ran with; a form alone, which its process binds to its own deployment, and the
+ * review process without its forms are refused with what to deploy with them, and nothing
+ * is deployed. Every test leaves the shipped definitions as the newest again (deployed
+ * anew), for the other tests sharing the server.
  */
 @ServerIT
 class DeployingOneFileIT {
@@ -101,10 +102,36 @@ class DeployingOneFileIT {
 	}
 
 	@Test
-	void aReviewProcessDeployedAloneRunsTheNextStageAndTheStageSaysWhichVersion() throws IOException {
-		// given the lead edited the review process and deployed it alone
-		Http.Response deployed = deployFromTheModeler(REVIEW_PROCESS.getFileName().toString(),
+	void aReviewProcessDeployedAloneIsRefusedNamingTheFormsToDeployWithIt() throws IOException {
+		long deployments = deployments();
+
+		Http.Response response = deployFromTheModeler(REVIEW_PROCESS.getFileName().toString(),
 				edited(REVIEW_PROCESS, "name=\"Stakeholder review\"", "name=\"Stakeholder review (edited)\""));
+
+		// its review tasks would find no form in Tasklist
+		assertThat(response.status()).as(response.body()).isEqualTo(400);
+		assertThat(response.json().get("type").asText()).isEqualTo("ParseException");
+		assertThat(response.json().get("message").asText()).contains(
+				"StakeholderReviewProcess.bpmn would not find what it binds to its own deployment: "
+						+ "StakeholderReviewProcess binds ReviewAssetForm to its own deployment "
+						+ "(camunda:formRefBinding=\"deployment\" on UserTask_ReviewAsset, UserTask_ReviewAssetInTurn)",
+				"Deploy it together with ReviewAssetForm.form, ChaseOverdueReviewForm.form and "
+						+ "ResolveConflictingFeedbackForm.form.");
+		assertThat(deployments()).isEqualTo(deployments);
+	}
+
+	@Test
+	void aReviewProcessDeployedWithItsFormsRunsTheNextStageAndTheStageSaysWhichVersion() throws IOException {
+		// given the lead edited the review process and deployed it with the forms it
+		// binds
+		// to its deployment, not with the production
+		Multipart body = modelerDeployment().file(REVIEW_PROCESS.getFileName().toString(),
+				REVIEW_PROCESS.getFileName().toString(),
+				edited(REVIEW_PROCESS, "name=\"Stakeholder review\"", "name=\"Stakeholder review (edited)\"")
+					.getBytes(StandardCharsets.UTF_8));
+		reviewForms(body);
+		Http.Response deployed = this.http.post(Users.OPS, "/engine-rest/deployment/create", body.contentType(),
+				body.bytes());
 		try {
 			assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
 			JsonNode reviewProcess = only(deployed.json().get("deployedProcessDefinitions"));
@@ -133,14 +160,11 @@ class DeployingOneFileIT {
 		}
 		finally {
 			// the shipped review process with the forms it binds to its deployment
-			Multipart body = modelerDeployment().file("StakeholderReviewProcess.bpmn", "StakeholderReviewProcess.bpmn",
-					Files.readAllBytes(REVIEW_PROCESS));
-			for (String form : new String[] { "ReviewAssetForm.form", "ChaseOverdueReviewForm.form",
-					"ResolveConflictingFeedbackForm.form" }) {
-				body.file(form, form, Files.readAllBytes(Path.of("forms", form)));
-			}
-			Http.Response restored = this.http.post(Users.OPS, "/engine-rest/deployment/create", body.contentType(),
-					body.bytes());
+			Multipart shipped = modelerDeployment().file("StakeholderReviewProcess.bpmn",
+					"StakeholderReviewProcess.bpmn", Files.readAllBytes(REVIEW_PROCESS));
+			reviewForms(shipped);
+			Http.Response restored = this.http.post(Users.OPS, "/engine-rest/deployment/create", shipped.contentType(),
+					shipped.bytes());
 			assertThat(restored.status()).as(restored.body()).isEqualTo(200);
 		}
 	}
@@ -161,6 +185,14 @@ class DeployingOneFileIT {
 			.contains("BriefForm.form, ProduceVersionForm.form and ConfirmAnotherRoundForm.form");
 		assertThat(response.json().at("/details/ApproveBriefForm.form/errors")).hasSize(1);
 		assertThat(deployments()).isEqualTo(deployments);
+	}
+
+	// the forms StakeholderReviewProcess binds to its own deployment
+	private static void reviewForms(Multipart body) throws IOException {
+		for (String form : new String[] { "ReviewAssetForm.form", "ChaseOverdueReviewForm.form",
+				"ResolveConflictingFeedbackForm.form" }) {
+			body.file(form, form, Files.readAllBytes(Path.of("forms", form)));
+		}
 	}
 
 	private Http.Response deployFromTheModeler(String fileName, String content) {

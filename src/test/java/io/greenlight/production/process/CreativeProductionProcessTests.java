@@ -315,11 +315,12 @@ class CreativeProductionProcessTests {
 	}
 
 	@Test
-	void aRoutingTableAndAReviewProcessDeployedAloneTakeEffectAtTheNextProjectProduction() throws IOException {
-		// given a creative-ops lead deployed, each file alone as Camunda Modeler does,
-		// the
-		// routing table with its catch-all internal row under ANY and an edited review
-		// process: shared definitions, no tenant
+	void aRoutingTableAndAReviewProcessDeployedWithoutTheProductionTakeEffectAtTheNextProjectProduction()
+			throws IOException {
+		// given a creative-ops lead deployed the routing table alone, its catch-all
+		// internal row under ANY, and then an edited review process with its forms:
+		// shared
+		// definitions, no tenant
 		DecisionDefinition table = deployAlone("ReviewRoutingDecision.dmn",
 				edited(Path.of("processes", "ReviewRoutingDecision.dmn"), CATCH_ALL_INTERNAL_RULE_ALL,
 						CATCH_ALL_INTERNAL_RULE_ANY))
@@ -327,7 +328,9 @@ class CreativeProductionProcessTests {
 			.get(0);
 		ProcessDefinition reviewProcess = deployAlone("StakeholderReviewProcess.bpmn",
 				edited(Path.of("processes", "StakeholderReviewProcess.bpmn"), "name=\"Stakeholder review\"",
-						"name=\"Stakeholder review (edited)\""))
+						"name=\"Stakeholder review (edited)\""),
+				Path.of("forms", "ReviewAssetForm.form"), Path.of("forms", "ChaseOverdueReviewForm.form"),
+				Path.of("forms", "ResolveConflictingFeedbackForm.form"))
 			.getDeployedProcessDefinitions()
 			.get(0);
 		try {
@@ -458,14 +461,21 @@ class CreativeProductionProcessTests {
 		return content.replace(from, to);
 	}
 
-	/** One file deployed on its own, as Camunda Modeler deploys it. */
-	private DeploymentWithDefinitions deployAlone(String fileName, String content) {
-		return this.engine.getRepositoryService()
+	/**
+	 * One file deployed without the production, as Camunda Modeler deploys it, with the
+	 * files it binds to its deployment.
+	 */
+	private DeploymentWithDefinitions deployAlone(String fileName, String content, Path... boundFiles)
+			throws IOException {
+		DeploymentBuilder deployment = this.engine.getRepositoryService()
 			.createDeployment()
 			.name(fileName)
 			.source("Camunda Modeler")
-			.addString(fileName, content)
-			.deployWithResult();
+			.addString(fileName, content);
+		for (Path file : boundFiles) {
+			deployment.addString(file.getFileName().toString(), Files.readString(file));
+		}
+		return deployment.deployWithResult();
 	}
 
 	private void deployTogether(Path... files) throws IOException {
