@@ -308,8 +308,9 @@ final class DeploymentBindings {
 	// together with ReviewAssetForm.form, …
 	private static String withoutWhatItBinds(String file, List<Use> uses, List<ProcessDefinition> latest) {
 		return fileName(file) + " would not find what it binds to its own deployment: " + why(uses)
-				+ ", and this deployment does not hold it. Deploy it together with " + listed(files(uses, latest))
-				+ ".";
+				+ ", and this deployment does not hold "
+				+ ((uses.stream().map(use -> use.reference().key()).distinct().count() == 1) ? "it" : "them")
+				+ ". Deploy it together with " + listed(files(uses, latest)) + ".";
 	}
 
 	// CreativeProductionProcess binds ApproveBriefForm to its own deployment

@@ -115,8 +115,8 @@ class DeployingOneFileIT {
 				"StakeholderReviewProcess.bpmn would not find what it binds to its own deployment: "
 						+ "StakeholderReviewProcess binds ReviewAssetForm to its own deployment "
 						+ "(camunda:formRefBinding=\"deployment\" on UserTask_ReviewAsset, UserTask_ReviewAssetInTurn)",
-				"Deploy it together with ReviewAssetForm.form, ChaseOverdueReviewForm.form and "
-						+ "ResolveConflictingFeedbackForm.form.");
+				"UserTask_ResolveConflictingFeedback), and this deployment does not hold them. Deploy it together with "
+						+ "ReviewAssetForm.form, ChaseOverdueReviewForm.form and ResolveConflictingFeedbackForm.form.");
 		assertThat(deployments()).isEqualTo(deployments);
 	}
 
