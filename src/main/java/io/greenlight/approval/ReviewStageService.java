@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReviewStageService {
 
 	private static final String COLUMNS = "id, asset_id, version_id, stage, decision_rule, quorum, primary_reviewer, "
-			+ "reviewers, due_at, opened_at, outcome, resolved_by, resolution_comment, settled_at";
+			+ "reviewers, due_at, opened_at, outcome, resolved_by, resolution_comment, settled_at, routing_table_id, "
+			+ "routing_table_version, review_process_version";
 
 	private static final String SELECT = SqlColumns.labelled(COLUMNS, "");
 
@@ -34,17 +35,20 @@ public class ReviewStageService {
 	}
 
 	/**
-	 * Records a stage as it opens; the rule must be able to settle with its reviewers.
+	 * Records a stage as it opens, with the routing table and review process versions it
+	 * runs with; the rule must be able to settle with its reviewers.
 	 */
 	public void open(String stageId, String assetId, String versionId, String stage, StageRule rule,
-			List<String> reviewers, OffsetDateTime dueAt) {
+			List<String> reviewers, OffsetDateTime dueAt, StageDefinitions definitions) {
 		rule.checkReviewers(reviewers);
 		this.jdbc
 			.sql("INSERT INTO review_stage (id, asset_id, version_id, stage, decision_rule, quorum, primary_reviewer, "
-					+ "reviewers, due_at, opened_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ "reviewers, due_at, opened_at, routing_table_id, routing_table_version, review_process_version) "
+					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(stageId, assetId, versionId, stage, rule.rule().name(),
 					(rule.rule() == DecisionRule.QUORUM) ? rule.quorum() : null, rule.primaryReviewer(),
-					String.join(",", reviewers), dueAt, OffsetDateTime.now())
+					String.join(",", reviewers), dueAt, OffsetDateTime.now(), definitions.routingTableId(),
+					definitions.routingTableVersion(), definitions.reviewProcessVersion())
 			.update();
 	}
 

@@ -20,15 +20,19 @@ import org.camunda.bpm.engine.impl.xml.ProblemImpl;
  * form's script runs in the reviewer's Tasklist session). DMN must be FEEL
  * ({@link DmnRules}) and forms plain Camunda Forms ({@link FormRules}); BPMN is checked
  * by {@link GuardedBpmnParse} as it is parsed. No XML file may declare a DOCTYPE
- * ({@link XmlDoctype}), which is looked for before any parser reads the file. A refusal
- * is a parse error: the REST API answers 400 with the message, and Camunda Modeler shows
- * it.
+ * ({@link XmlDoctype}), which is looked for before any parser reads the file. Once every
+ * file is accepted, a file that would not take effect, because a process outside the
+ * deployment binds it to its own deployment, is refused ({@link DeploymentBindings}). A
+ * refusal is a parse error: the REST API answers 400 with the message, and Camunda
+ * Modeler shows it.
  */
 final class DeploymentResources implements Deployer {
 
 	private final DmnRules dmn = new DmnRules();
 
 	private final FormRules forms = new FormRules();
+
+	private final DeploymentBindings bindings = new DeploymentBindings();
 
 	@Override
 	public void deploy(DeploymentEntity deployment) {
@@ -46,6 +50,7 @@ final class DeploymentResources implements Deployer {
 				throw new ParseException(message.toString(), resource.getName(), problems, List.of());
 			}
 		}
+		this.bindings.check(deployment);
 	}
 
 	private void check(ResourceEntity resource, BiConsumer<String, String> problems) {

@@ -97,7 +97,7 @@ class AssetTimelineTests {
 			OffsetDateTime settledAt, String outcome, List<String> waitingFor) {
 		return new ReviewStageView(stage + versionId, versionId, stage, "ALL", null, null, List.of("reviewer1"),
 				List.of(), waitingFor, openedAt.plusDays(2), openedAt, outcome, null, null, settledAt,
-				settledAt == null);
+				settledAt == null, "ReviewRoutingDecision:1:table", 1, 1);
 	}
 
 	private static DecisionRecord brief(String decision, OffsetDateTime at) {

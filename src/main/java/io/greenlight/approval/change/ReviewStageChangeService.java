@@ -280,7 +280,8 @@ public class ReviewStageChangeService {
 				: reviewers.stream().filter(r -> votes.stream().noneMatch(v -> v.reviewer().equals(r))).toList();
 		return new ReviewStageView(stage.id(), stage.versionId(), stage.stage(), stage.decisionRule(), stage.quorum(),
 				stage.primaryReviewer(), reviewers, votes, waiting, stage.dueAt(), stage.openedAt(), stage.outcome(),
-				stage.resolvedBy(), stage.resolutionComment(), stage.settledAt(), stage.outcome() == null);
+				stage.resolvedBy(), stage.resolutionComment(), stage.settledAt(), stage.outcome() == null,
+				stage.routingTableId(), stage.routingTableVersion(), stage.reviewProcessVersion());
 	}
 
 	private record Change(CurrentUser user, Project project, ReviewStage stage, StageRule rule, List<String> reviewers,

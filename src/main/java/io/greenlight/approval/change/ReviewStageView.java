@@ -13,10 +13,14 @@ import io.greenlight.approval.Vote;
  * @param waitingFor the reviewers who have not decided yet
  * @param resolutionComment what the producer who resolved conflicting feedback said
  * @param running whether its reviewers can still be changed
+ * @param routingTableId the routing table (decision definition) that chose its rule and
+ * reviewers; with {@code routingTableVersion} and {@code reviewProcessVersion}, which
+ * deployed versions the stage ran with (null for stages from before they were recorded)
  */
 public record ReviewStageView(String id, String versionId, String stage, String decisionRule, Integer quorum,
 		String primaryReviewer, List<String> reviewers, List<Vote> decisions, List<String> waitingFor,
 		OffsetDateTime dueAt, OffsetDateTime openedAt, String outcome, String resolvedBy, String resolutionComment,
-		OffsetDateTime settledAt, boolean running) {
+		OffsetDateTime settledAt, boolean running, String routingTableId, Integer routingTableVersion,
+		Integer reviewProcessVersion) {
 
 }

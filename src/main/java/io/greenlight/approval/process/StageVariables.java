@@ -63,6 +63,17 @@ final class StageVariables {
 		return (days == null) ? 0 : Integer.parseInt(days.toString());
 	}
 
+	/** The routing table's decision definition id, or null when no table routed it. */
+	String routingTableId() {
+		Object id = this.scope.getVariable(Var.ROUTING_TABLE_ID);
+		return (id == null) ? null : id.toString();
+	}
+
+	Integer routingTableVersion() {
+		Object version = this.scope.getVariable(Var.ROUTING_TABLE_VERSION);
+		return (version == null) ? null : Integer.valueOf(version.toString());
+	}
+
 	void deadlines(Date dueAt, Date reminderBefore, Date reminderAfter, Date escalateAt) {
 		this.scope.setVariable(Var.STAGE_DUE_AT, dueAt);
 		this.scope.setVariable(Var.REMINDER_BEFORE_DUE_AT, reminderBefore);

@@ -67,6 +67,14 @@ public final class StakeholderReviewProcess {
 		/** Input, optional: who takes over silent reviewers' reviews when overdue. */
 		public static final String BACKUP_GROUP = "backupGroup";
 
+		/**
+		 * Input, optional: the routing table (decision definition id) that chose the rule
+		 * and reviewers, and its version; recorded with the stage.
+		 */
+		public static final String ROUTING_TABLE_ID = "routingTableId";
+
+		public static final String ROUTING_TABLE_VERSION = "routingTableVersion";
+
 		/** Set when the stage opens: the reviewers' due date, and the timers' dates. */
 		public static final String STAGE_DUE_AT = "stageDueAt";
 
@@ -112,8 +120,9 @@ public final class StakeholderReviewProcess {
 		 * ({@code assetId}, {@code assetVersionId}, {@code productionStage}, ...).
 		 */
 		public static final List<String> SERVER_SET = List.of(REVIEWERS, DECISION_RULE, QUORUM, PRIMARY_REVIEWER,
-				DUE_BUSINESS_DAYS, BACKUP_GROUP, STAGE_DUE_AT, REMINDER_BEFORE_DUE_AT, REMINDER_AFTER_DUE_AT,
-				ESCALATE_AT, REVIEWER, REMINDER, STAGE_CONFLICT, FEEDBACK_SUMMARY, CONFLICT_REASON, REVIEW_OUTCOME);
+				DUE_BUSINESS_DAYS, BACKUP_GROUP, ROUTING_TABLE_ID, ROUTING_TABLE_VERSION, STAGE_DUE_AT,
+				REMINDER_BEFORE_DUE_AT, REMINDER_AFTER_DUE_AT, ESCALATE_AT, REVIEWER, REMINDER, STAGE_CONFLICT,
+				FEEDBACK_SUMMARY, CONFLICT_REASON, REVIEW_OUTCOME);
 
 		private Var() {
 		}

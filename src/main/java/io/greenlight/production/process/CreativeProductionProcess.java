@@ -119,6 +119,14 @@ public final class CreativeProductionProcess {
 
 		public static final String STAGE_BACKUP_GROUP = "stageBackupGroup";
 
+		/**
+		 * The routing table (decision definition) that gave the answer, and its version:
+		 * the production binds the latest one, so each stage records which it used.
+		 */
+		public static final String STAGE_ROUTING_TABLE_ID = "stageRoutingTableId";
+
+		public static final String STAGE_ROUTING_TABLE_VERSION = "stageRoutingTableVersion";
+
 		public static final String NOTIFICATION_EVENT = "notificationEvent";
 
 		/** Task-local, for the review form: the asset's title. */
@@ -161,9 +169,10 @@ public final class CreativeProductionProcess {
 		 */
 		public static final List<String> SERVER_SET = List.of(INITIATOR, ASSET_ID, ASSET_VERSION_ID, PRODUCTION_STAGE,
 				REVIEW_OUTCOME, STAGE_REVIEWER_ROLE, STAGE_DECISION_RULE, STAGE_QUORUM, STAGE_DUE_BUSINESS_DAYS,
-				STAGE_BACKUP_GROUP, NOTIFICATION_EVENT, FILE_SHA256, FILE_NAME, FILE_MEDIA_TYPE, FILE_SIZE,
-				FILE_DURATION_MS, ASSET_TITLE, VERSION_NUMBER, VERSION_FILE_URL, REVIEW_ROOM_URL, COMMENTS_URL,
-				OPEN_COMMENTS, PREVIOUS_VERSION_NUMBER, PREVIOUS_OPEN_COMMENTS, REVISION_ROUNDS);
+				STAGE_BACKUP_GROUP, STAGE_ROUTING_TABLE_ID, STAGE_ROUTING_TABLE_VERSION, NOTIFICATION_EVENT,
+				FILE_SHA256, FILE_NAME, FILE_MEDIA_TYPE, FILE_SIZE, FILE_DURATION_MS, ASSET_TITLE, VERSION_NUMBER,
+				VERSION_FILE_URL, REVIEW_ROOM_URL, COMMENTS_URL, OPEN_COMMENTS, PREVIOUS_VERSION_NUMBER,
+				PREVIOUS_OPEN_COMMENTS, REVISION_ROUNDS);
 
 		private Var() {
 		}

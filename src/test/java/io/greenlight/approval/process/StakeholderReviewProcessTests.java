@@ -495,6 +495,23 @@ class StakeholderReviewProcessTests {
 		assertThat(outcome(stage)).isEqualTo("ALL:CHANGES_REQUESTED");
 	}
 
+	@Test
+	void aStageRecordsTheVersionItRunsOnAndNoRoutingTableWhenNoneRoutedIt() {
+		// started as a workflow of one's own calls it: rule and reviewers given, not
+		// routed
+		Stage stage = start("ALL", null, null, 2, "reviewer1", "reviewer2");
+
+		int version = this.engine.getRepositoryService()
+			.getProcessDefinition(stage.instance.getProcessDefinitionId())
+			.getVersion();
+		assertThat(this.jdbc
+			.sql("SELECT routing_table_id, routing_table_version, review_process_version FROM review_stage "
+					+ "WHERE id = ?")
+			.param(stage.instance.getId())
+			.query((rs, row) -> rs.getString(1) + ":" + rs.getObject(2) + ":" + rs.getInt(3))
+			.single()).isEqualTo("null:null:" + version);
+	}
+
 	/**
 	 * @param about what its tasks' names end with: the title, version and reference
 	 */

@@ -1,5 +1,8 @@
 package io.greenlight.production.process;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +20,10 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -54,6 +61,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQue
  */
 @SpringBootTest
 class CreativeProductionProcessTests {
+
+	private static final String CATCH_ALL_INTERNAL_RULE_ALL = "<dmn:outputEntry id=\"LiteralExpression_Rule7_DecisionRule\">"
+			+ "<dmn:text>\"ALL\"</dmn:text>";
+
+	private static final String CATCH_ALL_INTERNAL_RULE_ANY = CATCH_ALL_INTERNAL_RULE_ALL.replace("ALL", "ANY");
 
 	private final ProcessEngine engine;
 
@@ -303,6 +315,88 @@ class CreativeProductionProcessTests {
 	}
 
 	@Test
+	void aRoutingTableAndAReviewProcessDeployedWithoutTheProductionTakeEffectAtTheNextProjectProduction()
+			throws IOException {
+		// given a creative-ops lead deployed the routing table alone, its catch-all
+		// internal row under ANY, and then an edited review process with its forms:
+		// shared
+		// definitions, no tenant
+		DecisionDefinition table = deployAlone("ReviewRoutingDecision.dmn",
+				edited(Path.of("processes", "ReviewRoutingDecision.dmn"), CATCH_ALL_INTERNAL_RULE_ALL,
+						CATCH_ALL_INTERNAL_RULE_ANY))
+			.getDeployedDecisionDefinitions()
+			.get(0);
+		ProcessDefinition reviewProcess = deployAlone("StakeholderReviewProcess.bpmn",
+				edited(Path.of("processes", "StakeholderReviewProcess.bpmn"), "name=\"Stakeholder review\"",
+						"name=\"Stakeholder review (edited)\""),
+				Path.of("forms", "ReviewAssetForm.form"), Path.of("forms", "ChaseOverdueReviewForm.form"),
+				Path.of("forms", "ResolveConflictingFeedbackForm.form"))
+			.getDeployedProcessDefinitions()
+			.get(0);
+		try {
+			assertThat(table.getTenantId()).isNull();
+			assertThat(reviewProcess.getTenantId()).isNull();
+
+			// when a production of a project (its instance has the project's tenant) for
+			// print, which the catch-all row routes, reaches internal review
+			ProcessInstance production = startProduction("Shelf talker", "PRINT");
+			assertThat(production.getTenantId()).isNotNull();
+			as("producer", "producers", () -> completeBrief(production, "APPROVED", null));
+			produceVersion(production, "First proof");
+
+			// then the stage runs on the newest review process, routed by the newest
+			// table,
+			// and its record says so
+			ProcessInstance stage = this.runtimeService.createProcessInstanceQuery()
+				.superProcessInstanceId(production.getId())
+				.singleResult();
+			assertThat(stage.getProcessDefinitionId()).isEqualTo(reviewProcess.getId());
+			assertThat(stage.getTenantId()).isEqualTo(production.getTenantId());
+			String routed = table.getId() + ":" + table.getVersion() + ":" + reviewProcess.getVersion();
+			assertThat(stageDefinitions(asset(production).id())).containsExactly("INTERNAL_REVIEW:ANY:" + routed);
+
+			// and the first decision settles it, as ANY does
+			review(production, "reviewer1", "APPROVED", null);
+			executeJobs(production);
+			assertThat(production).isWaitingAt(CALL_ACTIVITY_CLIENT_REVIEW);
+			review(production, "client", "APPROVED", null);
+			executeJobs(production);
+			assertThat(production).hasPassed(END_EVENT_DELIVERED).isEnded();
+			assertThat(stageDefinitions(asset(production).id())).containsExactly("INTERNAL_REVIEW:ANY:" + routed,
+					"CLIENT_REVIEW:ALL:" + routed);
+		}
+		finally {
+			// the shared definitions as shipped again, as newer versions, for the other
+			// tests
+			deployTogether(Path.of("processes", "ReviewRoutingDecision.dmn"));
+			deployTogether(Path.of("processes", "StakeholderReviewProcess.bpmn"),
+					Path.of("forms", "ReviewAssetForm.form"), Path.of("forms", "ChaseOverdueReviewForm.form"),
+					Path.of("forms", "ResolveConflictingFeedbackForm.form"));
+		}
+	}
+
+	@Test
+	void eachStageRecordsTheVersionsItRanWith() {
+		ProcessInstance production = startProduction("Versions on record");
+		as("producer", "producers", () -> completeBrief(production, "APPROVED", null));
+
+		produceVersion(production, "First cut");
+
+		DecisionDefinition table = this.engine.getRepositoryService()
+			.createDecisionDefinitionQuery()
+			.decisionDefinitionKey(CreativeProductionProcess.DECISION_REVIEW_ROUTING)
+			.latestVersion()
+			.singleResult();
+		ProcessDefinition reviewProcess = this.engine.getRepositoryService()
+			.createProcessDefinitionQuery()
+			.processDefinitionKey(StakeholderReviewProcess.PROCESS_ID)
+			.latestVersion()
+			.singleResult();
+		assertThat(stageDefinitions(asset(production).id())).containsExactly(
+				"INTERNAL_REVIEW:ALL:" + table.getId() + ":" + table.getVersion() + ":" + reviewProcess.getVersion());
+	}
+
+	@Test
 	void aBriefDueInThePastIsRefusedAsTasklistSubmitsIt() {
 		Map<String, Object> brief = new java.util.HashMap<>(brief("Too late", "ACME-SUMMER"));
 		brief.put("dueDate", "2020-01-31");
@@ -339,18 +433,57 @@ class CreativeProductionProcessTests {
 	}
 
 	private ProcessInstance startProduction(String title) {
+		return startProduction(title, "WEB");
+	}
+
+	private ProcessInstance startProduction(String title, String channel) {
 		String uniqueTitle = title;
 		ProcessInstance[] started = new ProcessInstance[1];
 		as("producer", "producers", () -> started[0] = this.runtimeService.startProcessInstanceByKey(PROCESS_ID,
-				brief(uniqueTitle, "ACME-SUMMER")));
+				brief(uniqueTitle, "ACME-SUMMER", channel)));
 		// the business key is the production's reference, numbered in its project
 		assertThat(started[0].getBusinessKey()).isEqualTo(asset(started[0]).reference()).matches("ACME-SUMMER-\\d{4}");
 		return started[0];
 	}
 
 	private static Map<String, Object> brief(String title, String projectCode) {
-		return Map.of("briefTitle", title, "projectCode", projectCode, "deliverableType", "VIDEO", "channel", "WEB",
+		return brief(title, projectCode, "WEB");
+	}
+
+	private static Map<String, Object> brief(String title, String projectCode, String channel) {
+		return Map.of("briefTitle", title, "projectCode", projectCode, "deliverableType", "VIDEO", "channel", channel,
 				"dueDate", "2027-01-15", "briefDescription", "A 30 second launch spot " + UUID.randomUUID());
+	}
+
+	private static String edited(Path file, String from, String to) throws IOException {
+		String content = Files.readString(file);
+		assertThat(content).as(file.toString()).containsOnlyOnce(from);
+		return content.replace(from, to);
+	}
+
+	/**
+	 * One file deployed without the production, as Camunda Modeler deploys it, with the
+	 * files it binds to its deployment.
+	 */
+	private DeploymentWithDefinitions deployAlone(String fileName, String content, Path... boundFiles)
+			throws IOException {
+		DeploymentBuilder deployment = this.engine.getRepositoryService()
+			.createDeployment()
+			.name(fileName)
+			.source("Camunda Modeler")
+			.addString(fileName, content);
+		for (Path file : boundFiles) {
+			deployment.addString(file.getFileName().toString(), Files.readString(file));
+		}
+		return deployment.deployWithResult();
+	}
+
+	private void deployTogether(Path... files) throws IOException {
+		DeploymentBuilder deployment = this.engine.getRepositoryService().createDeployment().name("as shipped");
+		for (Path file : files) {
+			deployment.addString(file.getFileName().toString(), Files.readString(file));
+		}
+		deployment.deploy();
 	}
 
 	private void completeBrief(ProcessInstance production, String decision, String comment) {
@@ -489,6 +622,17 @@ class CreativeProductionProcessTests {
 			.param(assetId)
 			.query((rs, row) -> rs.getString(1) + ":" + rs.getString(2) + ":" + rs.getString(3)
 					+ ((rs.getString(4) != null) ? ":" + rs.getString(4) : ""))
+			.list();
+	}
+
+	// stage:rule:routing table id:its version:review process version
+	private List<String> stageDefinitions(String assetId) {
+		return this.jdbc
+			.sql("SELECT stage, decision_rule, routing_table_id, routing_table_version, review_process_version "
+					+ "FROM review_stage WHERE asset_id = ? ORDER BY opened_at, id")
+			.param(assetId)
+			.query((rs, row) -> rs.getString(1) + ":" + rs.getString(2) + ":" + rs.getString(3) + ":" + rs.getInt(4)
+					+ ":" + rs.getInt(5))
 			.list();
 	}
 
