@@ -92,6 +92,10 @@ class ElementTemplatesWorkflowTests {
 		assertThat(stages(asset.id())).containsExactly("INTERNAL_REVIEW:ANY:reviewer1,reviewer2:APPROVED",
 				"CLIENT_REVIEW:PRIMARY:client:APPROVED");
 		assertThat(notifications(asset.id())).contains("VERSION_UPLOADED:producer", "ASSET_DELIVERED:client");
+		// the routed stage records the routing table that chose it; the fixed one has
+		// none
+		assertThat(routingTableVersions(asset.id())).containsExactly("INTERNAL_REVIEW:null",
+				"CLIENT_REVIEW:" + latestRoutingTableVersion());
 	}
 
 	@Test
@@ -229,6 +233,23 @@ class ElementTemplatesWorkflowTests {
 			// the demo project's reviewers, in the stage's own record
 			.query((rs, row) -> rs.getString(1) + ":" + rs.getString(2) + ":" + rs.getString(3) + ":" + rs.getString(4))
 			.list();
+	}
+
+	private List<String> routingTableVersions(String assetId) {
+		return this.jdbc
+			.sql("SELECT stage, routing_table_version FROM review_stage WHERE asset_id = ? ORDER BY opened_at, id")
+			.param(assetId)
+			.query((rs, row) -> rs.getString(1) + ":" + rs.getString(2))
+			.list();
+	}
+
+	private int latestRoutingTableVersion() {
+		return this.engine.getRepositoryService()
+			.createDecisionDefinitionQuery()
+			.decisionDefinitionKey("ReviewRoutingDecision")
+			.latestVersion()
+			.singleResult()
+			.getVersion();
 	}
 
 	private List<String> notifications(String assetId) {
