@@ -43,24 +43,23 @@ public class ApprovalService {
 	public void recordReview(String stageId, ReviewDecision decision, String comment, String decidedBy, String taskId) {
 		checkComment(decision, comment);
 		ReviewStage stage = this.stages.get(stageId);
-		insert(stage.assetId(), stage.versionId(), stage.stage(), decision.name(), comment, decidedBy, taskId, false);
+		insert(stage, decision.name(), comment, decidedBy, taskId, false);
 	}
 
 	/**
 	 * Keeps a reviewer's decision that arrived after their stage settled (their review
 	 * was withdrawn): on record, marked late, never counted in the stage's outcome.
 	 */
-	public void recordLateFeedback(String assetId, String versionId, String stage, ReviewDecision decision,
-			String comment, String decidedBy) {
+	public void recordLateFeedback(ReviewStage settled, ReviewDecision decision, String comment, String decidedBy) {
 		checkComment(decision, comment);
-		insert(assetId, versionId, stage, decision.name(), comment, decidedBy, "late:" + UUID.randomUUID(), true);
+		insert(settled, decision.name(), comment, decidedBy, "late:" + UUID.randomUUID(), true);
 	}
 
-	/** Whether the user decided on the version in the stage (in time or late). */
+	/** Whether the user decided in the review stage (in time or late). */
 	@Transactional(readOnly = true)
-	public boolean hasDecided(String versionId, String stage, String userId) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM decision WHERE version_id = ? AND stage = ? AND decided_by = ?")
-			.params(versionId, stage, userId)
+	public boolean hasDecided(String stageId, String userId) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM decision WHERE stage_id = ? AND decided_by = ?")
+			.params(stageId, userId)
 			.query(Integer.class)
 			.single() > 0;
 	}
@@ -104,18 +103,19 @@ public class ApprovalService {
 		if (decision == BriefDecision.RETURNED && isBlank(comment)) {
 			throw new InvalidRequestException("Say what is missing: a comment is required when you return a brief.");
 		}
-		insert(assetId, null, "BRIEF", decision.name(), comment, decidedBy, taskId, false);
+		insert(assetId, null, null, "BRIEF", decision.name(), comment, decidedBy, taskId, false);
 	}
 
 	/**
-	 * The reviewers' decisions on a version in a stage, in the order they were recorded.
+	 * The reviewers' decisions in a review stage, in the order they were recorded (late
+	 * feedback does not count).
+	 * @param stageId the review stage's process instance id
 	 */
 	@Transactional(readOnly = true)
-	public List<Vote> votes(String versionId, String stage) {
-		return this.jdbc
-			.sql("SELECT decided_by, decision FROM decision WHERE version_id = ? AND stage = ? AND late = FALSE "
-					+ "ORDER BY decided_at, id")
-			.params(versionId, stage)
+	public List<Vote> votes(String stageId) {
+		return this.jdbc.sql(
+				"SELECT decided_by, decision FROM decision WHERE stage_id = ? AND late = FALSE ORDER BY decided_at, id")
+			.params(stageId)
 			.query((rs, row) -> new Vote(rs.getString(1), ReviewDecision.valueOf(rs.getString(2))))
 			.list();
 	}
@@ -128,12 +128,18 @@ public class ApprovalService {
 			.list();
 	}
 
-	private void insert(String assetId, String versionId, String stage, String decision, String comment,
+	private void insert(ReviewStage stage, String decision, String comment, String decidedBy, String taskId,
+			boolean late) {
+		insert(stage.assetId(), stage.versionId(), stage.id(), stage.stage(), decision, comment, decidedBy, taskId,
+				late);
+	}
+
+	private void insert(String assetId, String versionId, String stageId, String stage, String decision, String comment,
 			String decidedBy, String taskId, boolean late) {
 		this.jdbc
-			.sql("INSERT INTO decision (id, asset_id, version_id, stage, decision, comment, decided_by, decided_at, "
-					+ "task_id, late) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(UUID.randomUUID().toString(), assetId, versionId, stage, decision,
+			.sql("INSERT INTO decision (id, asset_id, version_id, stage_id, stage, decision, comment, decided_by, "
+					+ "decided_at, task_id, late) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(UUID.randomUUID().toString(), assetId, versionId, stageId, stage, decision,
 					isBlank(comment) ? null : comment, decidedBy, OffsetDateTime.now(), taskId, late)
 			.update();
 	}

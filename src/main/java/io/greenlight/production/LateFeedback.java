@@ -36,8 +36,7 @@ class LateFeedback {
 	 */
 	Optional<ReviewStage> keep(AssetVersion version, String userId, String decision, String comment) {
 		Optional<ReviewStage> stage = settledWithout(version, userId);
-		stage.ifPresent(settled -> this.approvals.recordLateFeedback(version.assetId(), version.id(), settled.stage(),
-				parse(decision), comment, userId));
+		stage.ifPresent(settled -> this.approvals.recordLateFeedback(settled, parse(decision), comment, userId));
 		return stage;
 	}
 
@@ -47,7 +46,7 @@ class LateFeedback {
 	 */
 	Optional<ReviewStage> settledWithout(AssetVersion version, String userId) {
 		return this.stages.settledStageReviewedBy(version.id(), userId)
-			.filter(settled -> !this.approvals.hasDecided(version.id(), settled.stage(), userId));
+			.filter(settled -> !this.approvals.hasDecided(settled.id(), userId));
 	}
 
 	private static ReviewDecision parse(String decision) {

@@ -10,11 +10,14 @@ import io.greenlight.asset.Asset;
 import io.greenlight.asset.AssetService;
 import io.greenlight.asset.AssetStatus;
 import io.greenlight.support.BlocksBuiltWorkflow;
+import io.greenlight.support.ElementTemplates;
 import io.greenlight.support.EngineUsers;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -125,14 +128,68 @@ class ElementTemplatesWorkflowTests {
 	}
 
 	private ProcessInstance start(String title) {
+		return start(PROCESS_ID, title);
+	}
+
+	private ProcessInstance start(String processId, String title) {
 		Map<String, Object> brief = Map.of("briefTitle", title, "projectCode", "ACME-SUMMER", "deliverableType",
 				"VIDEO", "channel", "WEB", "dueDate", "2027-01-15", "briefDescription",
 				"A poster for bus shelters " + UUID.randomUUID());
 		ProcessInstance[] started = new ProcessInstance[1];
 		as("producer", "producers",
-				() -> started[0] = this.engine.getRuntimeService().startProcessInstanceByKey(PROCESS_ID, brief));
+				() -> started[0] = this.engine.getRuntimeService().startProcessInstanceByKey(processId, brief));
 		assertThat(started[0].getBusinessKey()).isEqualTo(asset(started[0]).reference());
 		return started[0];
+	}
+
+	@Test
+	void twoStagesOfTheSameNameOnOneVersionEachCountOnlyTheirOwnDecisions() {
+		// brand review (first decision settles it), then legal review (everyone
+		// approves),
+		// both internal review stages of the same version, by the same reviewers
+		BlocksBuiltWorkflow.deploy(this.engine, "TwoStagesProcess", twoStagesOnOneVersion());
+		ProcessInstance production = start("TwoStagesProcess", "Poster with legal copy");
+		produceVersion(produceVersionTask(production));
+		executeJobs(production);
+		decide(production, "reviewer1", "APPROVED_WITH_CHANGES");
+		assertThat(production).isWaitingAt("CallActivity_LegalReview");
+
+		// when reviewer2 approves in legal review
+		decide(production, "reviewer2", "APPROVED");
+
+		// then reviewer1's brand decision does not count for legal: it waits for
+		// reviewer1
+		assertThat(production).isWaitingAt("CallActivity_LegalReview");
+		decide(production, "reviewer1", "APPROVED");
+		assertThat(production).hasPassed("EndEvent_Reviewed").isEnded();
+		// and legal review's outcome is its own reviewers' (brand review asked for
+		// changes)
+		assertThat(stages(asset(production).id())).containsExactly(
+				"INTERNAL_REVIEW:ANY:reviewer1,reviewer2:APPROVED_WITH_CHANGES",
+				"INTERNAL_REVIEW:ALL:reviewer1,reviewer2:APPROVED");
+	}
+
+	private static BpmnModelInstance twoStagesOnOneVersion() {
+		BpmnModelInstance model = Bpmn.createExecutableProcess("TwoStagesProcess")
+			.camundaHistoryTimeToLive(180)
+			.startEvent("StartEvent_BriefSubmitted")
+			.serviceTask("ServiceTask_RegisterBrief")
+			.userTask("UserTask_MakePoster")
+			.serviceTask("ServiceTask_RegisterVersion")
+			.callActivity("CallActivity_BrandReview")
+			.callActivity("CallActivity_LegalReview")
+			.endEvent("EndEvent_Reviewed")
+			.done();
+		ElementTemplates blocks = ElementTemplates.load();
+		blocks.apply("io.greenlight.RegisterBrief", model.getModelElementById("ServiceTask_RegisterBrief"), Map.of());
+		blocks.apply("io.greenlight.ProduceVersion", model.getModelElementById("UserTask_MakePoster"), Map.of());
+		blocks.apply("io.greenlight.RegisterVersion", model.getModelElementById("ServiceTask_RegisterVersion"),
+				Map.of());
+		blocks.apply("io.greenlight.ReviewStage", model.getModelElementById("CallActivity_BrandReview"),
+				Map.of("Decision rule", "ANY"));
+		blocks.apply("io.greenlight.ReviewStage", model.getModelElementById("CallActivity_LegalReview"),
+				Map.of("Decision rule", "ALL"));
+		return model;
 	}
 
 	private ProcessInstance versionInBrandReview(String title) {

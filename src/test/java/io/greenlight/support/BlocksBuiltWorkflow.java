@@ -28,26 +28,33 @@ public final class BlocksBuiltWorkflow {
 
 	/** Deploys it (through the deployment guard) and lets producers start it. */
 	public static void deploy(ProcessEngine engine) {
+		deploy(engine, PROCESS_ID, model());
+	}
+
+	/**
+	 * Deploys a workflow of blocks as process {@code processId}; producers may start it.
+	 */
+	public static void deploy(ProcessEngine engine, String processId, BpmnModelInstance model) {
 		engine.getRepositoryService()
 			.createDeployment()
 			.name("Built from Greenlight's blocks")
-			.addModelInstance(PROCESS_ID + ".bpmn", model())
+			.addModelInstance(processId + ".bpmn", model)
 			.deploy();
-		letProducersStartIt(engine);
+		letProducersStartIt(engine, processId);
 	}
 
 	// what docs/design-a-workflow.md asks a lead to grant in Admin for a new workflow
-	private static void letProducersStartIt(ProcessEngine engine) {
+	private static void letProducersStartIt(ProcessEngine engine, String processId) {
 		AuthorizationService authorizations = engine.getAuthorizationService();
 		if (authorizations.createAuthorizationQuery()
 			.groupIdIn("producers")
 			.resourceType(Resources.PROCESS_DEFINITION)
-			.resourceId(PROCESS_ID)
+			.resourceId(processId)
 			.count() == 0) {
 			Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
 			grant.setGroupId("producers");
 			grant.setResource(Resources.PROCESS_DEFINITION);
-			grant.setResourceId(PROCESS_ID);
+			grant.setResourceId(processId);
 			for (Permission permission : List.of(Permissions.READ, Permissions.CREATE_INSTANCE,
 					Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK)) {
 				grant.addPermission(permission);

@@ -218,8 +218,7 @@ public class ReviewStageChangeService {
 		}
 		List<String> reviewers = this.system.call(() -> this.running.reviewers(stageId));
 		StageRule rule = StageRule.of(stage.decisionRule(), stage.quorum(), stage.primaryReviewer());
-		return new Change(user, project, stage, rule, reviewers,
-				this.approvals.votes(stage.versionId(), stage.stage()));
+		return new Change(user, project, stage, rule, reviewers, this.approvals.votes(stage.id()));
 	}
 
 	private String member(Change change, String userId, String field) {
@@ -275,7 +274,7 @@ public class ReviewStageChangeService {
 
 	private ReviewStageView view(ReviewStage stage) {
 		List<String> reviewers = List.of(stage.reviewers().split(","));
-		List<Vote> votes = this.approvals.votes(stage.versionId(), stage.stage());
+		List<Vote> votes = this.approvals.votes(stage.id());
 		List<String> waiting = (stage.outcome() != null) ? List.of()
 				: reviewers.stream().filter(r -> votes.stream().noneMatch(v -> v.reviewer().equals(r))).toList();
 		return new ReviewStageView(stage.id(), stage.versionId(), stage.stage(), stage.decisionRule(), stage.quorum(),

@@ -57,7 +57,7 @@ class ConflictingFeedbackListener implements TaskListener {
 		StageVariables variables = StageVariables.of(task);
 		if (EVENTNAME_CREATE.equals(task.getEventName())) {
 			Settlement settlement = StageOutcome.settle(variables.rule(),
-					this.approvals.votes(variables.versionId(), variables.stage()), variables.reviewers().size());
+					this.approvals.votes(task.getProcessInstanceId()), variables.reviewers().size());
 			task.setVariableLocal(Var.CONFLICT_REASON, settlement.conflict());
 			task.setVariableLocal(Var.FEEDBACK_SUMMARY, summary(variables));
 			this.notifier.toProducers(NotificationEvent.CONFLICT_TO_RESOLVE, task.getId(), variables,

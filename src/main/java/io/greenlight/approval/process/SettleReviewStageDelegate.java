@@ -35,7 +35,7 @@ class SettleReviewStageDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		StageVariables variables = StageVariables.of(execution);
 		Settlement settlement = StageOutcome.settle(variables.rule(),
-				this.approvals.votes(variables.versionId(), variables.stage()), variables.reviewers().size());
+				this.approvals.votes(execution.getProcessInstanceId()), variables.reviewers().size());
 		variables.conflict(settlement.isConflict());
 		if (!settlement.isConflict()) {
 			this.stages.settle(execution.getProcessInstanceId(), settlement.outcome());

@@ -47,7 +47,7 @@ public class StakeholderReview {
 	public boolean isSettled(DelegateExecution execution) {
 		StageVariables variables = StageVariables.of(execution);
 		Set<String> stillReviewing = stillReviewing(execution);
-		List<Vote> votes = this.approvals.votes(variables.versionId(), variables.stage())
+		List<Vote> votes = this.approvals.votes(execution.getProcessInstanceId())
 			.stream()
 			.filter(vote -> !stillReviewing.contains(vote.reviewer()))
 			.toList();
