@@ -52,12 +52,14 @@ record ApprovalRecord(Subject asset, List<Version> versions, List<Stage> stages,
 	 * One review stage of one version.
 	 *
 	 * @param rule the decision rule in words
+	 * @param ranWith which deployed versions of the review process and routing table the
+	 * stage ran with, in words; {@code null} for stages from before they were recorded
 	 * @param outcome how it ended, {@code null} while it runs
 	 * @param resolvedBy the producer who resolved conflicting feedback, {@code null} when
 	 * the rule settled it
 	 */
-	record Stage(String id, String name, String version, String rule, List<Person> reviewers, OffsetDateTime openedAt,
-			OffsetDateTime dueAt, String outcome, OffsetDateTime settledAt, Person resolvedBy,
+	record Stage(String id, String name, String version, String rule, String ranWith, List<Person> reviewers,
+			OffsetDateTime openedAt, OffsetDateTime dueAt, String outcome, OffsetDateTime settledAt, Person resolvedBy,
 			String resolutionComment) {
 	}
 

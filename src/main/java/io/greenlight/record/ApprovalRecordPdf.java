@@ -147,6 +147,7 @@ final class ApprovalRecordPdf {
 		for (Stage stage : stages) {
 			pages.heading(stage.name() + ", " + stage.version(), Style.SUBHEADING);
 			List<String[]> fields = new ArrayList<>(List.of(field("Rule", stage.rule()),
+					field("Ran with", (stage.ranWith() != null) ? stage.ranWith() : "not recorded"),
 					field("Reviewers", Timeline.names(stage.reviewers())),
 					field("Opened", RecordWords.time(stage.openedAt())), field("Due", RecordWords.time(stage.dueAt())),
 					field("Outcome", (stage.outcome() != null) ? stage.outcome() : "still open"),

@@ -109,6 +109,7 @@ class ApprovalRecordService {
 		String primary = (stage.primaryReviewer() != null) ? people.of(stage.primaryReviewer()).label() : null;
 		return new Stage(stage.id(), RecordWords.words(stage.stage()), versionLabels.get(stage.versionId()),
 				RecordWords.rule(stage.decisionRule(), stage.quorum(), primary),
+				RecordWords.ranWith(stage.reviewProcessVersion(), stage.routingTableVersion()),
 				stage.reviewers().stream().map(people::of).toList(), stage.openedAt(), stage.dueAt(),
 				RecordWords.words(stage.outcome()), stage.settledAt(),
 				(stage.resolvedBy() != null) ? people.of(stage.resolvedBy()) : null, stage.resolutionComment());

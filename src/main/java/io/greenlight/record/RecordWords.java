@@ -40,6 +40,18 @@ final class RecordWords {
 	 * settle it".
 	 * @param primaryReviewer the primary reviewer's label, for PRIMARY
 	 */
+	/**
+	 * "review process v2, routing table v3" ("not routed" for a stage a workflow set up
+	 * itself); null when the stage predates recording them.
+	 */
+	static String ranWith(Integer reviewProcessVersion, Integer routingTableVersion) {
+		if (reviewProcessVersion == null) {
+			return null;
+		}
+		return "review process v" + reviewProcessVersion + ", "
+				+ ((routingTableVersion != null) ? "routing table v" + routingTableVersion : "not routed");
+	}
+
 	static String rule(String rule, Integer quorum, String primaryReviewer) {
 		if (rule == null) {
 			return "";

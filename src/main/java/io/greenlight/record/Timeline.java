@@ -41,7 +41,8 @@ final class Timeline {
 		for (Stage stage : record.stages()) {
 			events.add(new Event(stage.openedAt(), 1, "stage opened", stage.version(), stage.name(), null, null, null,
 					stage.rule() + "; reviewers: " + names(stage.reviewers())
-							+ ((stage.dueAt() != null) ? "; due " + RecordWords.time(stage.dueAt()) : "")));
+							+ ((stage.dueAt() != null) ? "; due " + RecordWords.time(stage.dueAt()) : "")
+							+ ((stage.ranWith() != null) ? "; " + stage.ranWith() : "")));
 			if (stage.settledAt() != null) {
 				events.add(new Event(stage.settledAt(), 4, "stage settled", stage.version(), stage.name(),
 						label(stage.resolvedBy()), stage.outcome(), stage.resolutionComment(),

@@ -137,6 +137,10 @@ class ApprovalRecordIT {
 			.containsPattern("Producer's comment\\s+Follow the logo notes")
 			.containsPattern("removed\\s+Internal review, v2\\s+Robin Reviewer \\(reviewer2\\)\\s+Pat Producer")
 			.contains("Reason: On holiday, approved by phone");
+		// which versions of the review process and the routing table each stage ran with
+		String ranWith = "review process v" + stages.get(2).get("reviewProcessVersion").asInt() + ", routing table v"
+				+ stages.get(2).get("routingTableVersion").asInt();
+		assertThat(text).containsPattern("Ran with\\s+" + ranWith);
 		// the final approval, and who asked for the record when
 		assertThat(text)
 			.contains("Final approval: v2 approved on " + time(stages.get(2).get("settledAt").asText())
@@ -170,6 +174,7 @@ class ApprovalRecordIT {
 		assertThat(changes.get("comment")).isEqualTo("'" + TRICKY);
 		assertThat(csv.body()).contains("\"'=HYPERLINK(\"\"http://evil.example/\"\",\"\"Click\"\")");
 		assertThat(rows.get(1).get("detail")).contains("SHA-256: " + TestFiles.sha256(v1File));
+		assertThat(rows.get(11).get("detail")).endsWith("; " + ranWith);
 		assertThat(rows.get(5).get("who")).isEqualTo("Pat Producer (producer)");
 		assertThat(rows.get(5).get("comment")).isEqualTo("Follow the logo notes");
 		assertThat(rows.get(9).get("comment")).isEqualTo("On holiday, approved by phone");

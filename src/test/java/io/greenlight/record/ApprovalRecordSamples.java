@@ -32,11 +32,11 @@ final class ApprovalRecordSamples {
 		Version v2 = new Version("v2-id", "v2", "spot v2.mp4", "video/mp4", 2_500_000L, "b".repeat(64), PRODUCER,
 				T0.plusHours(2), "Approved", true);
 		Stage internal = new Stage("s1", "Internal review", "v1", "ALL: every reviewer must approve",
-				List.of(REVIEWER, PRODUCER), T0.plusMinutes(1), T0.plusDays(2), "Changes requested", T0.plusMinutes(30),
-				null, null);
+				"review process v1, routing table v2", List.of(REVIEWER, PRODUCER), T0.plusMinutes(1), T0.plusDays(2),
+				"Changes requested", T0.plusMinutes(30), null, null);
 		Stage client = new Stage("s2", "Client review", "v2", "PRIMARY: Client (client) decides, the others advise",
-				List.of(new Person("client", "client")), T0.plusHours(3), T0.plusDays(3), "Approved", T0.plusHours(4),
-				null, null);
+				null, List.of(new Person("client", "client")), T0.plusHours(3), T0.plusDays(3), "Approved",
+				T0.plusHours(4), null, null);
 		Decision changes = new Decision(REVIEWER, T0.plusMinutes(30), "v1", "Internal review", "Changes requested",
 				comment, false);
 		Decision approved = new Decision(new Person("client", "client"), T0.plusHours(4), "v2", "Client review",
