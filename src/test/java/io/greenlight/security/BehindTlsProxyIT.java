@@ -34,10 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 // a server configuration of its own: a JVM of its own (pom.xml, failsafe)
 @Tag("own-server")
 @ServerIT
-// waits that no slow machine outlasts within a test: the first wait after a wrong
-// password
-// (1 s by default) ended between the attacker's last guess and their right password on a
-// busy CI run, and the right password got through
+// sign-in waits no slow machine outlasts within a test: the first wait after a
+// wrong password (1 s by default, doubling) can end between the attacker's last
+// guess and their right password (seen once in CI: the right password got through)
 @TestPropertySource(properties = { "GREENLIGHT_FORWARD_HEADERS=native", "greenlight.sign-in.first-wait=PT30S" })
 class BehindTlsProxyIT {
 
