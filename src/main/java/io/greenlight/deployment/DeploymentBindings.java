@@ -248,9 +248,9 @@ final class DeploymentBindings {
 				new Reference(new Key(kind, key.strip()), elementId, effective, attribute + "=\"" + effective + "\""));
 	}
 
-	// a new version of the binding processes finds nothing else in its deployment either:
-	// the other files they bind to their own deployment, by the names they were deployed
-	// with
+	// a new version of the binding processes finds nothing else in its deployment
+	// either: the other files they bind to their own deployment, by the names they
+	// were deployed with
 	private static List<String> alsoNeeded(List<Use> bound, List<Use> outside, Set<Key> deployed,
 			List<ProcessDefinition> latest) {
 		Set<String> processes = bound.stream().map(Use::processKey).collect(Collectors.toSet());

@@ -36,8 +36,8 @@ final class DeploymentResources implements Deployer {
 
 	@Override
 	public void deploy(DeploymentEntity deployment) {
-		// earlier deployments were checked when they were made; reloading them changes
-		// nothing
+		// earlier deployments were checked when they were made; reloading them
+		// changes nothing
 		if (!deployment.isNew()) {
 			return;
 		}

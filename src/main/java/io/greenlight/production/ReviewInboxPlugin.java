@@ -26,8 +26,7 @@ class ReviewInboxPlugin extends AbstractProcessEnginePlugin {
 	private static final Logger log = LoggerFactory.getLogger(ReviewInboxPlugin.class);
 
 	// the engine fires "assignment" after "create" whenever a task gets an assignee, at
-	// its
-	// creation too, and again with every change of assignee (none: unassigned)
+	// its creation too, and again with every change of assignee (none: unassigned)
 	private static final List<String> EVENTS = List.of(TaskListener.EVENTNAME_ASSIGNMENT,
 			TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE);
 
@@ -59,9 +58,9 @@ class ReviewInboxPlugin extends AbstractProcessEnginePlugin {
 			this.inbox.getObject().reconcile();
 		}
 		catch (RuntimeException ex) {
-			// another node reconciling at the same moment, or the database briefly away:
-			// the
-			// listener keeps the inbox from here on, and the next start reconciles again
+			// another node reconciling at the same moment, or the database briefly
+			// away: the listener keeps the inbox from here on, and the next start
+			// reconciles again
 			log.warn("Review inbox not reconciled at start-up: {}", ex.getMessage());
 		}
 	}

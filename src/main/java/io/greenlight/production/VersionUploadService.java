@@ -146,8 +146,8 @@ class VersionUploadService {
 		return task;
 	}
 
-	// transient: the file's details reach ServiceTask_RegisterVersion in this transaction
-	// only
+	// transient: the file's details reach ServiceTask_RegisterVersion in this
+	// transaction only
 	private static VariableMap fileVariables(VersionUpload upload, String fileName, StoredBlob blob,
 			OptionalLong duration) {
 		VariableMap variables = Variables.createVariables()

@@ -143,8 +143,8 @@ class WorkflowMigrations {
 		Workflow.Version from = version(workflow, request.fromVersion());
 		Workflow.Version to = version(workflow, request.toVersion());
 		// every project's instances, whichever tenants the caller is a member of: the
-		// migration itself runs as the caller, and the engine refuses what they may not
-		// touch
+		// migration itself runs as the caller, and the engine refuses what they may
+		// not touch
 		List<ProcessInstance> instances = this.system.call(() -> this.runtimeService.createProcessInstanceQuery()
 			.processDefinitionId(from.definitionId())
 			.orderByProcessInstanceId()

@@ -117,8 +117,8 @@ class EmailThroughputBenchmark {
 						+ "lease %s%n",
 				emails, recipients, assetId, setting("batch-size"), setting("senders"), setting("lease"));
 		if (warmUp > 0) {
-			// as Measure warms calls up: the JIT compiles the send path before the clock
-			// runs
+			// as Measure warms calls up: the JIT compiles the send path before the
+			// clock runs
 			long warmStart = System.nanoTime();
 			insert("warm-" + UUID.randomUUID().toString().substring(0, 8), warmUp, users, assetId);
 			awaitEmptyOutbox(Duration.ofMinutes(30));

@@ -65,8 +65,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * [-Dgreenlight.benchmark.profiled=5]}
  */
 // a test configuration of its own (the counting DataSource) makes a server of its own: a
-// JVM
-// of its own
+// JVM of its own
 @Tag("own-server")
 @ServerIT
 class ProductionChainBenchmark {
@@ -110,8 +109,7 @@ class ProductionChainBenchmark {
 					new Lane(chains.engineRest(), CountingSql.SERVER), new Lane(bare.chain(), bareSql));
 			// every way warmed up alike (the JIT, the engine's caches), then each measure
 			// taken of the three ways one after another, so that the load of other builds
-			// on
-			// the machine, and the data that piles up, fall on all three alike
+			// on the machine, and the data that piles up, fall on all three alike
 			for (int i = 0; i < WARM_UPS; i++) {
 				for (Lane lane : lanes) {
 					lane.chain().produce(title("warm-up"));
@@ -142,8 +140,8 @@ class ProductionChainBenchmark {
 			new Table(results, postgres).print(database(this.jdbc), decisions, seconds, profiled,
 					(System.nanoTime() - start) / 60e9);
 			// what the figures rest on: every way finished productions with 1 and 4
-			// clients
-			// and lost none, and its statements were counted for each step and decision
+			// clients and lost none, and its statements were counted for each step
+			// and decision
 			assertThat(results).allSatisfy(result -> {
 				String way = result.lane().chain().name();
 				assertThat(List.of(result.one(), result.four())).as(way).allSatisfy(run -> {

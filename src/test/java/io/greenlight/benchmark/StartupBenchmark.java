@@ -157,8 +157,8 @@ class StartupBenchmark {
 				port = socket.getLocalPort();
 			}
 			String java = ProcessHandle.current().info().command().orElse("java");
-			// the server runs in a folder of its own (its ./data); the jar is found from
-			// here
+			// the server runs in a folder of its own (its ./data); the jar is found
+			// from here
 			ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.toAbsolutePath().toString(),
 					"--spring.profiles.active=" + (postgres ? "postgres,demo" : "demo"))
 				.directory(log.getParent().toFile())

@@ -55,16 +55,15 @@ class DeployingOneFileIT {
 	@Test
 	void aRoutingTableDeployedAloneRoutesTheNextProductionAndItsStageSaysWhichTable() throws IOException {
 		// given the lead changed the catch-all internal row from ALL to ANY and deployed
-		// the
-		// table alone
+		// the table alone
 		Http.Response deployed = deployFromTheModeler(ROUTING_TABLE.getFileName().toString(),
 				edited(ROUTING_TABLE, CATCH_ALL_INTERNAL_ALL, CATCH_ALL_INTERNAL_ALL.replace("ALL", "ANY")));
 		try {
 			assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
 			JsonNode table = only(deployed.json().get("deployedDecisionDefinitions"));
 
-			// when the next production, for print (the catch-all rows route it), reaches
-			// internal review
+			// when the next production, for print (the catch-all rows route it),
+			// reaches internal review
 			String assetId = this.driver.start("Shelf talker " + UUID.randomUUID(), "ACME-SUMMER", "PRINT");
 			this.driver.claimAndComplete(Users.PRODUCER, assetId, "UserTask_ApproveBrief",
 					Map.of("briefDecision", "APPROVED"));
@@ -123,8 +122,7 @@ class DeployingOneFileIT {
 	@Test
 	void aReviewProcessDeployedWithItsFormsRunsTheNextStageAndTheStageSaysWhichVersion() throws IOException {
 		// given the lead edited the review process and deployed it with the forms it
-		// binds
-		// to its deployment, not with the production
+		// binds to its deployment, not with the production
 		Multipart body = modelerDeployment().file(REVIEW_PROCESS.getFileName().toString(),
 				REVIEW_PROCESS.getFileName().toString(),
 				edited(REVIEW_PROCESS, "name=\"Stakeholder review\"", "name=\"Stakeholder review (edited)\"")

@@ -69,8 +69,8 @@ class ElementTemplatesWorkflowTests {
 		ProcessInstance production = start("Bus shelter poster");
 
 		Task produce = produceVersionTask(production);
-		// the block's step moves the asset and names the task, as the shipped workflow
-		// does
+		// the block's step moves the asset and names the task, as the shipped
+		// workflow does
 		assertThat(produce.getName())
 			.isEqualTo("Produce version: Bus shelter poster v1 (" + production.getBusinessKey() + ")");
 		assertThat(asset(production).stage().name()).isEqualTo("PRODUCTION");
@@ -145,8 +145,8 @@ class ElementTemplatesWorkflowTests {
 	@Test
 	void twoStagesOfTheSameNameOnOneVersionEachCountOnlyTheirOwnDecisions() {
 		// brand review (first decision settles it), then legal review (everyone
-		// approves),
-		// both internal review stages of the same version, by the same reviewers
+		// approves), both internal review stages of the same version, by the same
+		// reviewers
 		BlocksBuiltWorkflow.deploy(this.engine, "TwoStagesProcess", twoStagesOnOneVersion());
 		ProcessInstance production = start("TwoStagesProcess", "Poster with legal copy");
 		produceVersion(produceVersionTask(production));

@@ -199,8 +199,8 @@ class EmailBatchDeliveryIT {
 			assertThat(notification.nextAttemptAt().toInstant()).isAfter(now);
 		});
 
-		// when the mail server is back: nothing before the back-off, then all of them,
-		// once
+		// when the mail server is back: nothing before the back-off, then all of
+		// them, once
 		this.smtp = new GreenMail(SMTP);
 		this.smtp.start();
 		assertThat(this.dispatcher.dispatchDue(now.plusSeconds(1))).isZero();

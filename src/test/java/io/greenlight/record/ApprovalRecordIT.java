@@ -64,8 +64,8 @@ class ApprovalRecordIT {
 	@Test
 	void theRecordOfAnApprovedAssetNamesEveryVersionDecisionAndTheFinalApproval() throws IOException {
 		// given a production: v1, changes requested (a producer resolves the
-		// disagreement),
-		// v2 approved internally (a silent reviewer removed) and by the client
+		// disagreement), v2 approved internally (a silent reviewer removed) and by
+		// the client
 		long unique = System.nanoTime() % 100000;
 		String title = "Record spot é " + unique;
 		String assetId = this.productions.start(title);
@@ -188,8 +188,7 @@ class ApprovalRecordIT {
 	@Test
 	void anAssetNotApprovedYetSaysSoAndMarksLateFeedback() throws IOException {
 		// given a social post whose internal stage (ANY) settled at reviewer1's request
-		// for
-		// changes, and reviewer2's decision that came after it
+		// for changes, and reviewer2's decision that came after it
 		String assetId = this.productions
 			.socialPostSettledWithoutReviewer2("Record pending " + System.nanoTime() % 100000);
 		String v1 = asset(assetId).at("/versions/0/id").asText();

@@ -111,9 +111,8 @@ class BehindTlsProxyIT {
 
 	@Test
 	void wrongPasswordsFromManyAddressesLockTheAccountUntilAnAdministratorUnlocksIt() {
-		// given a user who signed in from home before, with HTTP Basic, which remembers
-		// the
-		// password
+		// given a user who signed in from home before, with HTTP Basic, which
+		// remembers the password
 		createUser("many-addresses");
 		assertThat(basic("many-addresses", RIGHT, "/api/notifications", "192.0.2.20").status()).isEqualTo(200);
 		assertThat(basic("many-addresses", RIGHT, "/api/notifications", "192.0.2.20").status()).isEqualTo(200);

@@ -178,8 +178,8 @@ class OwnTaskListsIT {
 
 	@Test
 	void whereARevokeExistsTheEnginesFullCheckDecides() {
-		// C's grant on one of C's tasks taken away in Admin: the full check hides that
-		// task
+		// C's grant on one of C's tasks taken away in Admin: the full check hides
+		// that task
 		String task = pages(this.reviewerC,
 				"/engine-rest/task?assignee=%s&sortBy=created&sortOrder=desc".formatted(this.reviewerC))
 			.get(0);

@@ -181,8 +181,7 @@ class WorkflowMigrationIT {
 	@Test
 	void reviewStagesWaitingForReviewersOrTheProducerMoveToTheNextVersionAndSettleThere() throws IOException {
 		// given a review stage waiting for its reviewers, and one whose reviewers
-		// disagree
-		// waiting for the producer, on version N of the review stage
+		// disagree waiting for the producer, on version N of the review stage
 		Definition current = deploy(Map.of()).get(REVIEW_STAGE);
 		String reviewing = waitingForAVersion("Migrating stage");
 		this.productions.claimAndComplete(Users.CREATIVE, reviewing, "UserTask_ProduceVersion",

@@ -140,10 +140,9 @@ public class ReviewStageChangeService {
 		// the stage record first: settling now writes its outcome there
 		this.stages.changeReviewers(stageId, reviewers, change.stage.primaryReviewer());
 		boolean settlesNow = StageOutcome.isSettled(change.rule, change.votes, reviewers.size());
-		// logged before the stage settles and the next one opens, so the log's time comes
-		// before theirs, as the cause before its effects (the approval record is ordered
-		// by
-		// time)
+		// logged before the stage settles and the next one opens, so the log's time
+		// comes before theirs, as the cause before its effects (the approval record
+		// is ordered by time)
 		this.log.record(stageId, change.stage.assetId(), Kind.REMOVED, reviewer, null, reason.trim(), change.user.id());
 		engine(() -> {
 			this.running.remove(stageId, review, reviewers, settlesNow);

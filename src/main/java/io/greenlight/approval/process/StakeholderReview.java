@@ -70,8 +70,7 @@ public class StakeholderReview {
 		Set<String> reviewers = new HashSet<>();
 		for (ExecutionEntity sibling : ended.getParent().getExecutions()) {
 			// not finished by the engine: its task open (active, or inside a scope of its
-			// own),
-			// or its task done and the job that finishes the review still to run
+			// own), or its task done and the job that finishes the review still to run
 			boolean open = sibling != ended
 					&& (sibling.isActive() || sibling.getActivity() == null || !sibling.getJobs().isEmpty());
 			if (open && sibling.getVariableLocal(StakeholderReviewProcess.Var.REVIEWER) instanceof String reviewer) {

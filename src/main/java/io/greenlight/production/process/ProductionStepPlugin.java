@@ -45,8 +45,8 @@ class ProductionStepPlugin extends AbstractProcessEnginePlugin {
 		});
 	}
 
-	// read from the XML: the engine parses a task's input mappings after the listeners
-	// ran
+	// read from the XML: the engine parses a task's input mappings after the
+	// listeners ran
 	private static boolean isProductionStep(Element userTask) {
 		Element extensions = userTask.element("extensionElements");
 		Element inputOutput = (extensions != null)

@@ -152,9 +152,8 @@ class StakeholderReviewProcessTests {
 	@Test
 	void aDecisionCountsWhenTheEngineFinishesItsReviewNotBefore() {
 		// both reviewers decided before the engine finished either review (each finishes
-		// in
-		// a job of its own after the task): as when the second decision commits while the
-		// first review's job runs
+		// in a job of its own after the task): as when the second decision commits while
+		// the first review's job runs
 		Stage stage = start("ALL", null, null, 2, "reviewer1", "reviewer2");
 		decide(stage, "reviewer1", "APPROVED", null);
 		decide(stage, "reviewer2", "APPROVED", null);
@@ -371,8 +370,7 @@ class StakeholderReviewProcessTests {
 	@Test
 	void aReviewTaskWhoseVariablesNameAnotherVersionRecordsNothing() {
 		// given reviewer1's review task, its version rewritten past every API (no
-		// signed-in
-		// user), as a faulty workflow could
+		// signed-in user), as a faulty workflow could
 		Stage stage = start("ALL", null, null, 2, "reviewer1", "reviewer2");
 		Stage other = start("ALL", null, null, 2, "reviewer1");
 		Task review = openReviews(stage).stream()

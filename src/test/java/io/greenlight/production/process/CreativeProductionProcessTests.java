@@ -165,8 +165,8 @@ class CreativeProductionProcessTests {
 
 	@Test
 	void internalReviewersDisagreeTheProducerRequestsChangesAndVersionTwoIsApproved() {
-		// given a web video: the routing table sends it to both internal reviewers under
-		// ALL
+		// given a web video: the routing table sends it to both internal reviewers
+		// under ALL
 		ProcessInstance production = startProduction("Internal changes");
 		as("producer", "producers", () -> completeBrief(production, "APPROVED", null));
 		produceVersion(production, "First cut");
@@ -319,8 +319,7 @@ class CreativeProductionProcessTests {
 			throws IOException {
 		// given a creative-ops lead deployed the routing table alone, its catch-all
 		// internal row under ANY, and then an edited review process with its forms:
-		// shared
-		// definitions, no tenant
+		// shared definitions, no tenant
 		DecisionDefinition table = deployAlone("ReviewRoutingDecision.dmn",
 				edited(Path.of("processes", "ReviewRoutingDecision.dmn"), CATCH_ALL_INTERNAL_RULE_ALL,
 						CATCH_ALL_INTERNAL_RULE_ANY))
@@ -345,8 +344,7 @@ class CreativeProductionProcessTests {
 			produceVersion(production, "First proof");
 
 			// then the stage runs on the newest review process, routed by the newest
-			// table,
-			// and its record says so
+			// table, and its record says so
 			ProcessInstance stage = this.runtimeService.createProcessInstanceQuery()
 				.superProcessInstanceId(production.getId())
 				.singleResult();
@@ -366,8 +364,8 @@ class CreativeProductionProcessTests {
 					"CLIENT_REVIEW:ALL:" + routed);
 		}
 		finally {
-			// the shared definitions as shipped again, as newer versions, for the other
-			// tests
+			// the shared definitions as shipped again, as newer versions, for the
+			// other tests
 			deployTogether(Path.of("processes", "ReviewRoutingDecision.dmn"));
 			deployTogether(Path.of("processes", "StakeholderReviewProcess.bpmn"),
 					Path.of("forms", "ReviewAssetForm.form"), Path.of("forms", "ChaseOverdueReviewForm.form"),
