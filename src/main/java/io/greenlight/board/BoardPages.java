@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.greenlight.asset.Asset;
 import io.greenlight.asset.AssetAccess;
+import io.greenlight.security.CurrentUser;
 import io.greenlight.security.UserDirectory;
 import io.greenlight.system.NotFoundException;
 
@@ -58,7 +59,8 @@ class BoardPages {
 	private ModelAndView page(String view, Authentication authentication) {
 		String userId = authentication.getName();
 		return new ModelAndView(view).addObject("userId", userId)
-			.addObject("userName", this.users.names(List.of(userId)).get(userId));
+			.addObject("userName", this.users.names(List.of(userId)).get(userId))
+			.addObject("designer", CurrentUser.of(authentication).seesAllProjects());
 	}
 
 }

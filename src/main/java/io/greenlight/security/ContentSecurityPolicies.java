@@ -50,12 +50,21 @@ final class ContentSecurityPolicies implements HeaderWriter {
 	static final String APP_PAGES = "default-src 'none'; script-src 'self'; connect-src 'self'; img-src 'self'; "
 			+ "style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+	/**
+	 * The web modeler: its own scripts and the bpmn.io bundle (no eval, no inline
+	 * script), the bundle's fonts, calls to the API.
+	 */
+	static final String MODELER = "default-src 'none'; script-src 'self'; connect-src 'self'; img-src 'self' data:; "
+			+ "style-src 'self'; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
 	private static final RequestMatcher CAMUNDA_WEBAPPS = antMatcher("/camunda/**");
 
 	private static final RequestMatcher REVIEW_PAGES = antMatcher("/review/**");
 
 	private static final RequestMatcher BOARD_PAGES = new OrRequestMatcher(antMatcher("/board"), antMatcher("/metrics"),
 			antMatcher("/assets/**"));
+
+	private static final RequestMatcher MODELER_PAGE = antMatcher("/modeler");
 
 	private static final RequestMatcher FILES = antMatcher("/api/versions/*/file");
 
@@ -67,8 +76,9 @@ final class ContentSecurityPolicies implements HeaderWriter {
 		if (response.containsHeader(HEADER) || CAMUNDA_WEBAPPS.matches(request)) {
 			return;
 		}
-		String policy = FILES.matches(request) ? VERSION_FILES : APIS.matches(request) ? API
-				: REVIEW_PAGES.matches(request) ? REVIEW_ROOM : BOARD_PAGES.matches(request) ? APP_PAGES : PAGES;
+		String policy = FILES.matches(request) ? VERSION_FILES
+				: APIS.matches(request) ? API : REVIEW_PAGES.matches(request) ? REVIEW_ROOM
+						: BOARD_PAGES.matches(request) ? APP_PAGES : MODELER_PAGE.matches(request) ? MODELER : PAGES;
 		response.setHeader(HEADER, policy);
 	}
 

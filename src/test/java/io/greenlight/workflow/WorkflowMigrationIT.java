@@ -1,8 +1,6 @@
 package io.greenlight.workflow;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,9 +13,10 @@ import java.util.function.UnaryOperator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.greenlight.support.CreativeOps;
 import io.greenlight.support.Http;
-import io.greenlight.support.Multipart;
 import io.greenlight.support.ProductionDriver;
 import io.greenlight.support.ServerIT;
+import io.greenlight.support.ShippedWorkflows;
+import io.greenlight.support.ShippedWorkflows.Definition;
 import io.greenlight.support.Users;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -32,8 +31,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -80,14 +77,14 @@ class WorkflowMigrationIT {
 	}
 
 	@AfterEach
-	void theShippedWorkflowsAreTheLatestAgain() throws IOException {
+	void theShippedWorkflowsAreTheLatestAgain() {
 		if (this.deployed) {
 			deploy(UnaryOperator.identity());
 		}
 	}
 
 	@Test
-	void productionsWaitingInEveryUserTaskMoveToTheNextVersionAndFinishThere() throws IOException {
+	void productionsWaitingInEveryUserTaskMoveToTheNextVersionAndFinishThere() {
 		// given productions waiting in each user task of version N, and inside its review
 		Definition current = deploy(UnaryOperator.identity());
 		String atBrief = this.productions.start("Migrating brief", "SOCIAL");
@@ -179,7 +176,7 @@ class WorkflowMigrationIT {
 	}
 
 	@Test
-	void reviewStagesWaitingForReviewersOrTheProducerMoveToTheNextVersionAndSettleThere() throws IOException {
+	void reviewStagesWaitingForReviewersOrTheProducerMoveToTheNextVersionAndSettleThere() {
 		// given a review stage waiting for its reviewers, and one whose reviewers
 		// disagree waiting for the producer, on version N of the review stage
 		Definition current = deploy(Map.of()).get(REVIEW_STAGE);
@@ -236,7 +233,7 @@ class WorkflowMigrationIT {
 	}
 
 	@Test
-	void aVersionWithoutTheTaskAProductionWaitsInIsRefusedWithTheEnginesReportAndNothingMoves() throws IOException {
+	void aVersionWithoutTheTaskAProductionWaitsInIsRefusedWithTheEnginesReportAndNothingMoves() {
 		// given a production waiting for its brief and one waiting for a version
 		Definition current = deploy(UnaryOperator.identity());
 		String atBrief = this.productions.start("Kept brief", "SOCIAL");
@@ -288,7 +285,7 @@ class WorkflowMigrationIT {
 	}
 
 	@Test
-	void aProducerMayNotMigrateThroughGreenlightNorThroughEngineRest() throws IOException {
+	void aProducerMayNotMigrateThroughGreenlightNorThroughEngineRest() {
 		// given a production on version N and a version N+1
 		Definition current = deploy(UnaryOperator.identity());
 		String assetId = this.productions.start("Not yours to move", "SOCIAL");
@@ -327,7 +324,7 @@ class WorkflowMigrationIT {
 	}
 
 	@Test
-	void aMigrationThatSetsAServerSetVariableIsRefusedEvenForCreativeOps() throws IOException {
+	void aMigrationThatSetsAServerSetVariableIsRefusedEvenForCreativeOps() {
 		// given a production on version N and a version N+1
 		Definition current = deploy(UnaryOperator.identity());
 		String assetId = this.productions.start("No forged asset", "SOCIAL");
@@ -350,7 +347,7 @@ class WorkflowMigrationIT {
 	}
 
 	@Test
-	void aVersionWithoutRunningProductionsHasNothingToMigrate() throws IOException {
+	void aVersionWithoutRunningProductionsHasNothingToMigrate() {
 		// given a version N+1 on which nothing runs yet
 		Definition current = deploy(UnaryOperator.identity());
 		Definition next = deploy(UnaryOperator.identity());
@@ -492,7 +489,7 @@ class WorkflowMigrationIT {
 	 * come along, since the production finds them in its own deployment.
 	 * @return the production workflow's new version
 	 */
-	private Definition deploy(UnaryOperator<String> production) throws IOException {
+	private Definition deploy(UnaryOperator<String> production) {
 		return deploy(Map.of(PRODUCTION, production)).get(PRODUCTION);
 	}
 
@@ -501,36 +498,10 @@ class WorkflowMigrationIT {
 	 * (by its key).
 	 * @return every process's new version, by key
 	 */
-	private Map<String, Definition> deploy(Map<String, UnaryOperator<String>> changes) throws IOException {
-		Multipart body = new Multipart().field("deployment-name", "migration test")
-			.field("deployment-source", "Camunda Modeler");
-		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
-		for (String pattern : List.of("classpath*:processes/*.bpmn", "classpath*:processes/*.dmn",
-				"classpath*:forms/*.form")) {
-			for (Resource resource : resolver.getResources(pattern)) {
-				byte[] content;
-				try (InputStream in = resource.getInputStream()) {
-					content = in.readAllBytes();
-				}
-				String name = resource.getFilename();
-				UnaryOperator<String> change = changes.get(name.replace(".bpmn", ""));
-				if (change != null) {
-					content = change.apply(new String(content, StandardCharsets.UTF_8))
-						.getBytes(StandardCharsets.UTF_8);
-				}
-				body.file(name, name, content);
-			}
-		}
-		Http.Response response = this.http.post(LEAD, "/engine-rest/deployment/create", body.contentType(),
-				body.bytes());
-		assertThat(response.status()).as(response.body()).isEqualTo(200);
+	private Map<String, Definition> deploy(Map<String, UnaryOperator<String>> changes) {
+		Map<String, Definition> definitions = ShippedWorkflows.deploy(this.http, LEAD, changes);
 		this.deployed = true;
-		Map<String, Definition> definitions = new LinkedHashMap<>();
-		for (JsonNode definition : response.json().get("deployedProcessDefinitions")) {
-			definitions.put(definition.get("key").asText(),
-					new Definition(definition.get("id").asText(), definition.get("version").asInt()));
-		}
-		assertThat(definitions).as(response.body()).containsKeys(PRODUCTION, REVIEW_STAGE);
+		assertThat(definitions).containsKeys(PRODUCTION, REVIEW_STAGE);
 		return definitions;
 	}
 
@@ -558,9 +529,6 @@ class WorkflowMigrationIT {
 		out.getParentElement().removeChildElement(out);
 		produce.getParentElement().removeChildElement(produce);
 		return Bpmn.convertToString(model);
-	}
-
-	private record Definition(String id, int version) {
 	}
 
 }

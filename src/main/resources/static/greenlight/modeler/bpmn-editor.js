@@ -1,0 +1,140 @@
+/**
+ * The workflow's diagram in bpmn-js, with the Camunda 7 properties panel that knows
+ * Greenlight's blocks (element templates), and the server's problems drawn on the
+ * elements they are about.
+ */
+import {
+  BpmnModeler, BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, CamundaPlatformPropertiesProviderModule,
+  CamundaPlatformBehaviorsModule, ElementTemplatesPropertiesProviderModule, ElementTemplateChooserModule,
+  camundaBpmnModdle,
+} from './vendor/modeler-libraries.js';
+import { h } from '../review/dom.js';
+
+/** "Greenlight: review stage" → "Review stage": the block's name as a step is labelled. */
+export function blockName(template) {
+  const name = template.name.replace(/^Greenlight: /, '');
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+export class BpmnEditor {
+  constructor(canvas, properties, templates, onChange) {
+    this.templates = templates;
+    this.modeler = new BpmnModeler({
+      container: canvas,
+      propertiesPanel: { parent: properties },
+      additionalModules: [BpmnPropertiesPanelModule, BpmnPropertiesProviderModule,
+        CamundaPlatformPropertiesProviderModule, CamundaPlatformBehaviorsModule,
+        ElementTemplatesPropertiesProviderModule, ElementTemplateChooserModule],
+      moddleExtensions: { camunda: camundaBpmnModdle },
+      elementTemplates: templates,
+    });
+    this.changed = false;
+    this.modeler.on('commandStack.changed', () => {
+      this.changed = true;
+      onChange();
+    });
+    this.problemOverlays = [];
+  }
+
+  async open(xml) {
+    const { warnings } = await this.modeler.importXML(xml);
+    this.modeler.get('canvas').zoom('fit-viewport', 'auto');
+    this.changed = false;
+    this.problemOverlays = [];
+    return warnings;
+  }
+
+  async xml() {
+    return (await this.modeler.saveXML({ format: true })).xml;
+  }
+
+  /** The id of the process the diagram holds. */
+  processId() {
+    return this.modeler.getDefinitions().rootElements.find((root) => root.$type === 'bpmn:Process')?.id;
+  }
+
+  /**
+   * Adds the block where the lead points: onto the selected arrow; after the selected
+   * step (into its way out when it has exactly one, as a new way out otherwise); after
+   * the start event when nothing is selected. The rest of the diagram moves right to
+   * make room. The block is selected, so its fields show in the properties panel.
+   */
+  addBlock(template) {
+    const selection = this.modeler.get('selection');
+    const registry = this.modeler.get('elementRegistry');
+    const selected = selection.get()[0] || registry.filter((e) => e.type === 'bpmn:StartEvent')[0];
+    const type = (template.elementType && template.elementType.value) || template.appliesTo[0];
+    const shape = this.modeler.get('elementFactory').createShape({ type });
+    let placed;
+    if (selected && selected.type === 'bpmn:SequenceFlow') {
+      placed = this.insertInto(selected, selected.source, shape);
+    }
+    else if (selected && !selected.waypoints && selected.type !== 'label' && selected.parent) {
+      const flows = (selected.outgoing || []).filter((flow) => flow.type === 'bpmn:SequenceFlow');
+      placed = flows.length === 1 ? this.insertInto(flows[0], selected, shape) : this.modeler.get('autoPlace').append(selected, shape);
+    }
+    else {
+      throw new Error('Select a step or an arrow of the diagram first: the block is added there.');
+    }
+    const block = this.modeler.get('elementTemplates').applyTemplate(placed, template);
+    this.modeler.get('modeling').updateLabel(block, blockName(template));
+    selection.select(block);
+    this.modeler.get('canvas').scrollToElement(block);
+    return block;
+  }
+
+  insertInto(flow, source, shape) {
+    const modeling = this.modeler.get('modeling');
+    const right = source.x + source.width;
+    const room = shape.width + 60;
+    const movers = this.modeler.get('elementRegistry')
+      .filter((e) => e.parent === source.parent && !e.waypoints && e.type !== 'label' && e.x >= right);
+    if (movers.length) {
+      modeling.createSpace(movers, [], { x: room, y: 0 }, 'e', right);
+    }
+    const middle = { x: right + room / 2, y: source.y + source.height / 2 };
+    // created on the flow, bpmn-js splits the flow around it
+    return modeling.createShape(shape, middle, flow);
+  }
+
+  /** Marks each element with its problems; returns the ids not found in the diagram. */
+  showProblems(onElements) {
+    this.clearProblems();
+    const registry = this.modeler.get('elementRegistry');
+    const overlays = this.modeler.get('overlays');
+    const canvas = this.modeler.get('canvas');
+    const missing = [];
+    for (const [elementId, messages] of onElements) {
+      const element = registry.get(elementId);
+      if (!element) {
+        missing.push(elementId);
+        continue;
+      }
+      canvas.addMarker(element, 'gl-has-problem');
+      const badge = h('div', { class: 'gl-problem-badge', title: messages.join('\n'), text: String(messages.length) });
+      badge.setAttribute('role', 'img');
+      badge.setAttribute('aria-label', `${messages.length} problem(s): ${messages.join(' ')}`);
+      this.problemOverlays.push({ element, id: overlays.add(element, 'gl-problem', { position: { top: -10, right: 10 }, html: badge }) });
+    }
+    return missing;
+  }
+
+  clearProblems() {
+    const overlays = this.modeler.get('overlays');
+    const canvas = this.modeler.get('canvas');
+    for (const { element, id } of this.problemOverlays) {
+      overlays.remove(id);
+      canvas.removeMarker(element, 'gl-has-problem');
+    }
+    this.problemOverlays = [];
+  }
+
+  /** Selects the element and scrolls it into view. */
+  reveal(elementId) {
+    const element = this.modeler.get('elementRegistry').get(elementId);
+    if (element) {
+      this.modeler.get('selection').select(element);
+      this.modeler.get('canvas').scrollToElement(element);
+    }
+  }
+}
