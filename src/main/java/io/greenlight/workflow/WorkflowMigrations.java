@@ -7,7 +7,6 @@ import java.util.stream.Collectors;
 import io.greenlight.security.CurrentUser;
 import io.greenlight.security.SystemActor;
 import io.greenlight.system.ConflictException;
-import io.greenlight.system.ForbiddenException;
 import io.greenlight.system.InvalidRequestException;
 import io.greenlight.system.NotFoundException;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -282,10 +281,8 @@ class WorkflowMigrations {
 	}
 
 	private static void operator(CurrentUser user) {
-		if (!user.seesAllProjects()) {
-			throw new ForbiddenException("Only creative-ops move running productions to another version of a "
-					+ "workflow: ask one of them.");
-		}
+		CreativeOpsOnly.check(user,
+				"Only creative-ops move running productions to another version of a workflow: ask one of them.");
 	}
 
 	private record Plan(String key, Workflow.Version from, Workflow.Version to, List<ProcessInstance> instances,
