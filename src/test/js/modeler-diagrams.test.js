@@ -1,5 +1,5 @@
 import { assert, suite } from './harness.js';
-import { emptyWorkflow, processId, resourcesToDeploy, sortProblems } from '/greenlight/modeler/diagrams.js';
+import { emptyWorkflow, formIdsIn, processId, resourcesToDeploy, sortProblems } from '/greenlight/modeler/diagrams.js';
 
 const { test, run } = suite();
 export { run };
@@ -23,12 +23,15 @@ test('a new workflow is a diagram the browser reads, its name escaped', () => {
   assert.equal(process.getAttribute('isExecutable'), 'true');
 });
 
-test('a deployment sends the diagram and every form, the routing table only when changed', () => {
-  const forms = new Map([['ApproveBriefForm.form', '{"id":"a"}'], ['BriefForm.form', '{"id":"b"}']]);
-  const bpmn = { name: 'X.bpmn', xml: '<x/>' };
+test('a deployment sends the diagram and the forms it names, the routing table only when changed', () => {
+  const forms = new Map([['ApproveBriefForm.form', '{"id":"ApproveBriefForm"}'], ['BriefForm.form', '{"id":"BriefForm"}'],
+    ['ReviewAssetForm.form', '{"id":"ReviewAssetForm"}'], ['Broken.form', 'not json']]);
+  const xml = '<x camunda:formRef="BriefForm" /><y camunda:formRef="ApproveBriefForm"/><z camunda:formRef="BriefForm"/>';
+  const bpmn = { name: 'X.bpmn', xml };
   const dmn = { name: 'R.dmn', xml: '<d/>', changed: false };
+  assert.deepEqual(formIdsIn(xml), ['BriefForm', 'ApproveBriefForm']);
   assert.deepEqual(resourcesToDeploy({ bpmn, forms, dmn }).map((r) => r.name),
-    ['X.bpmn', 'ApproveBriefForm.form', 'BriefForm.form']);
+    ['X.bpmn', 'ApproveBriefForm.form', 'BriefForm.form'], "another workflow's form stays out");
   assert.deepEqual(resourcesToDeploy({ bpmn, forms, dmn: { ...dmn, changed: true } }).map((r) => r.name),
     ['X.bpmn', 'ApproveBriefForm.form', 'BriefForm.form', 'R.dmn']);
 });

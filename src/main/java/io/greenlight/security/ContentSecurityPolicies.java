@@ -51,11 +51,14 @@ final class ContentSecurityPolicies implements HeaderWriter {
 			+ "style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 	/**
-	 * The web modeler: its own scripts and the bpmn.io bundle (no eval, no inline
-	 * script), the bundle's fonts, calls to the API.
+	 * The web modeler: its own scripts and the bpmn.io bundle (no inline script, no
+	 * eval), the bundle's fonts, calls to the API. The libraries style elements inline
+	 * and the FEEL editors (CodeMirror) add style elements, hence inline styles, which
+	 * run no script; nothing may frame the page or be framed (decision 0018).
 	 */
 	static final String MODELER = "default-src 'none'; script-src 'self'; connect-src 'self'; img-src 'self' data:; "
-			+ "style-src 'self'; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+			+ "style-src 'self' 'unsafe-inline'; font-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+			+ "base-uri 'none'";
 
 	private static final RequestMatcher CAMUNDA_WEBAPPS = antMatcher("/camunda/**");
 

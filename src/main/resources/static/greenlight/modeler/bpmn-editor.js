@@ -38,10 +38,31 @@ export class BpmnEditor {
 
   async open(xml) {
     const { warnings } = await this.modeler.importXML(xml);
-    this.modeler.get('canvas').zoom('fit-viewport', 'auto');
+    this.fit();
     this.changed = false;
     this.problemOverlays = [];
     return warnings;
+  }
+
+  /**
+   * The whole diagram in view, right of the palette, and not so small that its labels
+   * cannot be read (a wide workflow then scrolls).
+   */
+  fit() {
+    const canvas = this.modeler.get('canvas');
+    const { inner, outer } = canvas.viewbox();
+    if (!outer.width || !inner.width) {
+      return;
+    }
+    const palette = 90;
+    const fits = Math.min((outer.width - palette - 30) / inner.width, (outer.height - 60) / inner.height);
+    const scale = Math.min(1, Math.max(0.7, fits));
+    canvas.viewbox({
+      x: inner.x - palette / scale,
+      y: inner.y + inner.height / 2 - outer.height / scale / 2,
+      width: outer.width / scale,
+      height: outer.height / scale,
+    });
   }
 
   async xml() {

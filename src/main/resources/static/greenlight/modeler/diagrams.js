@@ -5,7 +5,7 @@
 
 /** "Print campaign" → "PrintCampaignProcess"; '' when the name has no letter to start with. */
 export function processId(name) {
-  const words = String(name).normalize('NFKD').replace(/[^A-Za-z0-9]+/g, ' ').trim().split(' ').filter(Boolean);
+  const words = String(name).normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, ' ').trim().split(' ').filter(Boolean);
   const id = words.map((word) => word[0].toUpperCase() + word.slice(1)).join('');
   if (!/^[A-Za-z]/.test(id)) {
     return '';
@@ -53,15 +53,35 @@ export function emptyWorkflow(id, name) {
 `;
 }
 
+/** The ids of the forms the diagram names (camunda:formRef), in order, once each. */
+export function formIdsIn(xml) {
+  return [...new Set([...String(xml).matchAll(/camunda:formRef="([^"]+)"/g)].map((match) => match[1]))];
+}
+
+/** The form's id as its JSON says, or null when it is not a form. */
+export function formIdOf(content) {
+  try {
+    const id = JSON.parse(content).id;
+    return typeof id === 'string' ? id : null;
+  }
+  catch (notJson) {
+    return null;
+  }
+}
+
 /**
- * What one deployment sends: the diagram, every form of its deployment (the workflow
- * binds them to its own deployment, so they go together), and the routing table only
- * when it was changed.
+ * What one deployment sends: the diagram; the forms it names, which its deployment holds
+ * (a workflow may bind them to its own deployment, so they go together; the forms of
+ * another workflow deployed with it stay out, they would not take effect); the routing
+ * table only when it was changed.
  */
 export function resourcesToDeploy({ bpmn, forms, dmn }) {
   const resources = [{ name: bpmn.name, content: bpmn.xml }];
+  const named = formIdsIn(bpmn.xml);
   for (const [name, content] of forms) {
-    resources.push({ name, content });
+    if (named.includes(formIdOf(content))) {
+      resources.push({ name, content });
+    }
   }
   if (dmn && dmn.changed) {
     resources.push({ name: dmn.name, content: dmn.xml });

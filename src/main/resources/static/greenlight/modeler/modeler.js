@@ -7,7 +7,7 @@
 import { ApiError, getJson, postJson } from '../review/api.js';
 import { byId, fill, h } from '../review/dom.js';
 import { BpmnEditor, blockName } from './bpmn-editor.js';
-import { emptyWorkflow, processId, resourcesToDeploy, sortProblems } from './diagrams.js';
+import { emptyWorkflow, formIdOf, formIdsIn, processId, resourcesToDeploy, sortProblems } from './diagrams.js';
 import { FormsEditor, RoutingTableEditor } from './table-and-forms.js';
 import { VersionsPanel } from './versions.js';
 
@@ -38,11 +38,14 @@ const versions = new VersionsPanel(alert);
 
 // ---- tabs
 
-const tabs = ['bpmn', 'dmn', 'form'];
+const tabs = ['bpmn', 'dmn', 'form', 'versions'];
 function showTab(name) {
   for (const tab of tabs) {
     byId(`tab-${tab}`).setAttribute('aria-selected', String(tab === name));
     byId(`${tab}-editor`).hidden = tab !== name;
+  }
+  if (name === 'bpmn') {
+    bpmn.fit();
   }
 }
 for (const tab of tabs) {
@@ -94,8 +97,11 @@ async function openWorkflow(key) {
   const source = await getJson(`/api/workflows/${encodeURIComponent(key)}/source`);
   const diagram = source.resources.find((resource) => resource.type === 'bpmn' && resource.content.includes(`id="${key}"`))
     || source.resources.find((resource) => resource.type === 'bpmn');
+  showTab('bpmn');
   await bpmn.open(diagram.content);
-  await forms.load(source.resources.filter((resource) => resource.type === 'form'));
+  // the forms of this workflow; its deployment may hold another workflow's too
+  const named = formIdsIn(diagram.content);
+  await forms.load(source.resources.filter((resource) => resource.type === 'form' && named.includes(formIdOf(resource.content))));
   state.key = key;
   state.bpmnName = diagram.name;
   fill(byId('editing-title'), source.name || key);
@@ -149,6 +155,7 @@ dialog.addEventListener('close', () => {
     return;
   }
   run(async () => {
+    showTab('bpmn');
     await bpmn.open(emptyWorkflow(id, name));
     await forms.load([]);
     state.key = id;

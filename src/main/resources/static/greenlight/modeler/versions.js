@@ -23,10 +23,11 @@ export class VersionsPanel {
   async show(workflow) {
     this.workflow = workflow;
     const versions = workflow ? workflow.versions : [];
-    fill(byId('version-rows'), versions.map((version) => h('tr', { 'data-version': version.version },
+    fill(byId('version-rows'), versions.length ? versions.map((version) => h('tr', { 'data-version': version.version },
       h('td', { text: `v${version.version}` }),
       h('td', { text: dateTime.format(new Date(version.deployedAt)) }),
-      h('td', { class: 'running', text: String(version.running) }))));
+      h('td', { class: 'running', text: String(version.running) })))
+      : h('tr', null, h('td', { colspan: 3, class: 'muted', text: 'Not deployed yet.' })));
     const options = (selected) => versions.map((version) => h('option',
       { value: version.version, selected: version.version === selected },
       `v${version.version} (${version.running} running)`));

@@ -26,7 +26,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.interactions.WheelInput;
 import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -96,12 +99,14 @@ class ModelerBrowserIT {
 					.equals(PRODUCTION + " · deployed as v" + current.version()));
 		assertThat(browser.visible(By.id("editing-title")).getText()).isEqualTo("Creative production");
 		element(browser, "UserTask_ApproveBrief");
-		assertThat(versionRow(browser, current.version()).getText()).endsWith(" 1");
 		browser.screenshot(SCREENSHOTS, "shipped-workflow", 1440, 900);
+		browser.click(By.id("tab-versions"));
+		assertThat(versionRow(browser, current.version()).getText()).endsWith(" 1");
+		browser.click(By.id("tab-bpmn"));
 
 		// and adds a review stage on the arrow from the client's approval to the lock,
 		// the first decision settling it
-		browser.click(By.cssSelector(".djs-element[data-element-id='SequenceFlow_ClientApproved'] .djs-hit"));
+		clickInDiagram(browser, "SequenceFlow_ClientApproved");
 		browser.click(By.cssSelector(".block[data-template='io.greenlight.ReviewStage']"));
 		new Select(field(browser, "Decision rule")).selectByVisibleText("The first decision settles it");
 		browser.screenshot(SCREENSHOTS, "review-stage-added", 1440, 900);
@@ -136,6 +141,7 @@ class ModelerBrowserIT {
 		assertThat(definitionOf(fresh)).isEqualTo(deployed.getId());
 
 		// when the lead checks moving the running productions of the old version
+		browser.click(By.id("tab-versions"));
 		Select from = new Select(browser.visible(By.id("migrate-from")));
 		browser.await("the old version offered",
 				driver -> from.getFirstSelectedOption()
@@ -175,7 +181,7 @@ class ModelerBrowserIT {
 		element(browser, "ServiceTask_LockApprovedVersion");
 
 		// when the lead turns "Lock approved version" into a script task
-		browser.click(By.cssSelector(".djs-element[data-element-id='ServiceTask_LockApprovedVersion'] .djs-hit"));
+		clickInDiagram(browser, "ServiceTask_LockApprovedVersion");
 		browser.click(By.cssSelector(".djs-context-pad [data-action='replace']"));
 		browser.click(By.cssSelector(".djs-popup [data-id='replace-with-script-task']"));
 
@@ -230,7 +236,7 @@ class ModelerBrowserIT {
 				form -> form.awaitField("Title")
 					.type("Title", title)
 					.type("Project code", "ACME-SUMMER")
-					.pick("Deliverable type", "Print")
+					.pick("Deliverable type", "Image")
 					.pick("Channel", "Print")
 					.date("Due date", LocalDate.now().plusMonths(1))
 					.type("Description", "A poster, in a workflow designed in the browser"));
@@ -252,8 +258,33 @@ class ModelerBrowserIT {
 		return browser;
 	}
 
+	// drawn in the diagram, whether scrolled into view or not
 	private static WebElement element(Browser browser, String id) {
-		return browser.visible(By.cssSelector(".djs-element[data-element-id='" + id + "']"));
+		By by = By.cssSelector(".djs-element[data-element-id='" + id + "']");
+		return browser.await("drawn: " + id, driver -> driver.findElement(by));
+	}
+
+	/**
+	 * Scrolls the diagram with the mouse wheel, as a user does, until the element is in
+	 * view right of the palette, then clicks it.
+	 */
+	private static void clickInDiagram(Browser browser, String id) {
+		WebElement canvas = browser.visible(By.id("bpmn-canvas"));
+		WebElement hit = element(browser, id).findElement(By.cssSelector(".djs-hit"));
+		for (int i = 0; i < 10; i++) {
+			Rectangle view = canvas.getRect();
+			Rectangle element = hit.getRect();
+			int centre = element.getX() + element.getWidth() / 2;
+			int left = view.getX() + 100;
+			int right = view.getX() + view.getWidth() - 40;
+			if (centre >= left && centre <= right) {
+				break;
+			}
+			int by = centre > right ? Math.min(600, centre - right + 100) : -Math.min(600, left - centre + 100);
+			new Actions(browser.driver()).scrollFromOrigin(WheelInput.ScrollOrigin.fromElement(canvas), by, 0)
+				.perform();
+		}
+		new Actions(browser.driver()).moveToElement(hit).click().perform();
 	}
 
 	// the select or input under the properties panel's entry labelled so
