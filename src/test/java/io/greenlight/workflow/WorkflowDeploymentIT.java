@@ -87,9 +87,7 @@ class WorkflowDeploymentIT {
 
 	@BeforeEach
 	void theLeadExists() {
-		if (this.http.get(Users.OPS, "/engine-rest/user/count?id=" + LEAD).json().get("count").asInt() == 0) {
-			new CreativeOps(this.http).createUser(LEAD, "Wendy", "Modeler", "creative-ops");
-		}
+		new CreativeOps(this.http).userInGroup(LEAD, "Wendy", "Modeler", "creative-ops");
 	}
 
 	@Test
