@@ -33,6 +33,18 @@ public final class CreativeOps {
 	}
 
 	/**
+	 * The user of {@link #createUser}, unless they exist already (the tests share one
+	 * server).
+	 * @return the user id
+	 */
+	public String userInGroup(String id, String firstName, String lastName, String group) {
+		if (this.http.get(Users.OPS, "/engine-rest/user/count?id=" + id).json().get("count").asInt() == 0) {
+			createUser(id, firstName, lastName, group);
+		}
+		return id;
+	}
+
+	/**
 	 * @return the new client's id
 	 */
 	public String createClient(String name) {

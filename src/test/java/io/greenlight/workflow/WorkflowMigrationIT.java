@@ -71,9 +71,7 @@ class WorkflowMigrationIT {
 
 	@BeforeEach
 	void theLeadExists() {
-		if (this.http.get(Users.OPS, "/engine-rest/user/count?id=" + LEAD).json().get("count").asInt() == 0) {
-			new CreativeOps(this.http).createUser(LEAD, "Morgan", "Migrator", "creative-ops");
-		}
+		new CreativeOps(this.http).userInGroup(LEAD, "Morgan", "Migrator", "creative-ops");
 	}
 
 	@AfterEach
