@@ -150,6 +150,14 @@ export class BpmnEditor {
     this.problemOverlays = [];
   }
 
+  /** Scrolls the element into view, when it is not. */
+  scrollTo(elementId) {
+    const element = this.modeler.get('elementRegistry').get(elementId);
+    if (element) {
+      this.modeler.get('canvas').scrollToElement(element);
+    }
+  }
+
   /** Selects the element and scrolls it into view. */
   reveal(elementId) {
     const element = this.modeler.get('elementRegistry').get(elementId);

@@ -204,13 +204,21 @@ function showProblems(problems) {
   }
   fill(byId('problem-list'), items);
   byId('problems').hidden = items.length === 0;
+  const first = [...onElements.keys()].find((elementId) => !missing.includes(elementId));
+  if (first) {
+    bpmn.scrollTo(first);
+  }
+}
+
+function problemCount(count) {
+  return `${count} problem${count === 1 ? '' : 's'}`;
 }
 
 byId('check').addEventListener('click', () => run(async () => {
   status('Checking…');
   const { body } = await postJson('/api/workflows/validate', { resources: await resources() });
   showProblems(body.problems);
-  status(body.valid ? 'No problems: ready to deploy' : `${body.problems.length} problem(s): nothing deployed`);
+  status(body.valid ? 'No problems: ready to deploy' : `${problemCount(body.problems.length)} to fix before deploying`);
 }));
 
 byId('deploy').addEventListener('click', () => run(async () => {
@@ -222,7 +230,7 @@ byId('deploy').addEventListener('click', () => run(async () => {
   catch (failure) {
     if (failure instanceof ApiError && failure.body && Array.isArray(failure.body.problems)) {
       showProblems(failure.body.problems);
-      status(`Not deployed: ${failure.body.problems.length} problem(s)`);
+      status(`Not deployed: ${problemCount(failure.body.problems.length)} to fix`);
       return;
     }
     throw failure;

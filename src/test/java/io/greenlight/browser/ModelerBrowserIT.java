@@ -26,10 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.interactions.WheelInput;
 import org.openqa.selenium.support.ui.Select;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -108,7 +106,15 @@ class ModelerBrowserIT {
 		// the first decision settling it
 		clickInDiagram(browser, "SequenceFlow_ClientApproved");
 		browser.click(By.cssSelector(".block[data-template='io.greenlight.ReviewStage']"));
-		new Select(field(browser, "Decision rule")).selectByVisibleText("The first decision settles it");
+		browser.click(By.xpath("//*[@id='bpmn-properties']//*[contains(@class,'bio-properties-panel-group-header')]"
+				+ "[.//*[normalize-space()='Review stage']]"));
+		// picked with the keyboard: the panel listens for input events, which Selenium's
+		// option click does not send
+		field(browser, "Decision rule").sendKeys("The first decision settles it");
+		browser.await("the rule picked",
+				driver -> new Select(field(browser, "Decision rule")).getFirstSelectedOption()
+					.getText()
+					.equals("The first decision settles it"));
 		browser.screenshot(SCREENSHOTS, "review-stage-added", 1440, 900);
 
 		// then the server finds nothing wrong with it
@@ -187,7 +193,7 @@ class ModelerBrowserIT {
 
 		// then checking marks that element with the server's reason
 		browser.click(By.id("check"));
-		awaitStatus(browser, "problem(s): nothing deployed");
+		awaitStatus(browser, "1 problem to fix before deploying");
 		WebElement problem = browser.visible(By.cssSelector("#problem-list [data-element]"));
 		assertThat(problem.getDomAttribute("data-element")).isEqualTo("ServiceTask_LockApprovedVersion");
 		assertThat(browser.visible(By.id("problem-list")).getText()).containsIgnoringCase("script");
@@ -198,7 +204,7 @@ class ModelerBrowserIT {
 
 		// and deploying anyway deploys nothing
 		browser.click(By.id("deploy"));
-		awaitStatus(browser, "Not deployed:");
+		awaitStatus(browser, "Not deployed: 1 problem to fix");
 		assertThat(latest(PRODUCTION).getVersion()).isEqualTo(current.version());
 	}
 
@@ -250,8 +256,10 @@ class ModelerBrowserIT {
 			.startsWith("ACME-SUMMER-");
 	}
 
+	// on a full-HD screen, where the shipped workflow fits the canvas when opened
 	private Browser signIn() {
 		Browser browser = this.browsers.open(this.port);
+		browser.resize(1920, 1080);
 		browser.go("/modeler");
 		new LoginPage(browser).signIn(Users.OPS, Users.PASSWORD);
 		browser.await("the modeler", driver -> browser.path().startsWith("/modeler"));
@@ -264,26 +272,9 @@ class ModelerBrowserIT {
 		return browser.await("drawn: " + id, driver -> driver.findElement(by));
 	}
 
-	/**
-	 * Scrolls the diagram with the mouse wheel, as a user does, until the element is in
-	 * view right of the palette, then clicks it.
-	 */
+	// a click on the element where it is drawn, as a user clicks
 	private static void clickInDiagram(Browser browser, String id) {
-		WebElement canvas = browser.visible(By.id("bpmn-canvas"));
 		WebElement hit = element(browser, id).findElement(By.cssSelector(".djs-hit"));
-		for (int i = 0; i < 10; i++) {
-			Rectangle view = canvas.getRect();
-			Rectangle element = hit.getRect();
-			int centre = element.getX() + element.getWidth() / 2;
-			int left = view.getX() + 100;
-			int right = view.getX() + view.getWidth() - 40;
-			if (centre >= left && centre <= right) {
-				break;
-			}
-			int by = centre > right ? Math.min(600, centre - right + 100) : -Math.min(600, left - centre + 100);
-			new Actions(browser.driver()).scrollFromOrigin(WheelInput.ScrollOrigin.fromElement(canvas), by, 0)
-				.perform();
-		}
 		new Actions(browser.driver()).moveToElement(hit).click().perform();
 	}
 
