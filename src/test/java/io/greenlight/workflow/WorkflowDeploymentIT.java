@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -330,14 +331,17 @@ class WorkflowDeploymentIT {
 
 	@Test
 	void strangersAreAskedToSignIn() {
-		for (String stranger : new String[] { null, "nobody-at-all" }) {
+		// a name of its own: the throttle remembers failed sign-ins per name and address,
+		// and other tests sign in wrongly as nobody-at-all
+		String nobody = "nobody-" + UUID.randomUUID();
+		for (String stranger : new String[] { null, nobody }) {
 			List<Http.Response> responses = List.of(this.http.get(stranger, "/api/workflows/" + PRODUCTION + "/source"),
 					this.http.get(stranger, "/api/decisions/" + ROUTING + "/source"));
 			responses.forEach(response -> assertThat(response.status()).as(response.body()).isEqualTo(401));
 		}
 		// Basic credentials that sign no one in
 		for (String path : List.of("/api/workflows/validate", "/api/workflows/deployments")) {
-			Http.Response response = this.http.postJson("nobody-at-all", path, "{\"resources\": []}");
+			Http.Response response = this.http.postJson(nobody, path, "{\"resources\": []}");
 			assertThat(response.status()).as(response.body()).isEqualTo(401);
 		}
 		// without any credentials a POST is a browser's, refused for its missing CSRF
