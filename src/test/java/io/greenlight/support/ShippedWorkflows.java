@@ -65,6 +65,18 @@ public final class ShippedWorkflows {
 		return definitions;
 	}
 
+	/** The workflow as {@code GET /api/workflows} lists it to {@code user}. */
+	public static JsonNode listed(Http http, String user, String key) {
+		Http.Response response = http.get(user, "/api/workflows");
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		for (JsonNode workflow : response.json()) {
+			if (workflow.get("key").asText().equals(key)) {
+				return workflow;
+			}
+		}
+		throw new AssertionError("no workflow " + key + " in " + response.body());
+	}
+
 	/** One deployed version of a process. */
 	public record Definition(String id, int version) {
 	}

@@ -23,6 +23,7 @@ import io.greenlight.support.BrowserSession;
 import io.greenlight.support.CreativeOps;
 import io.greenlight.support.Http;
 import io.greenlight.support.ServerIT;
+import io.greenlight.support.ShippedWorkflows;
 import io.greenlight.support.Users;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -506,14 +507,7 @@ class WorkflowDeploymentIT {
 	}
 
 	private JsonNode workflow(String key) {
-		Http.Response response = this.http.get(LEAD, "/api/workflows");
-		assertThat(response.status()).as(response.body()).isEqualTo(200);
-		for (JsonNode workflow : response.json()) {
-			if (workflow.get("key").asText().equals(key)) {
-				return workflow;
-			}
-		}
-		throw new AssertionError("no workflow " + key + " in " + response.body());
+		return ShippedWorkflows.listed(this.http, LEAD, key);
 	}
 
 	private static Map<String, JsonNode> byName(JsonNode resources) {

@@ -443,14 +443,7 @@ class WorkflowMigrationIT {
 	}
 
 	private JsonNode workflow(String key) {
-		Http.Response response = this.http.get(LEAD, "/api/workflows");
-		assertThat(response.status()).as(response.body()).isEqualTo(200);
-		for (JsonNode workflow : response.json()) {
-			if (workflow.get("key").asText().equals(key)) {
-				return workflow;
-			}
-		}
-		throw new AssertionError("no workflow " + key + " in " + response.body());
+		return ShippedWorkflows.listed(this.http, LEAD, key);
 	}
 
 	private static List<String> instructions(JsonNode check) {
