@@ -27,6 +27,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
@@ -169,8 +170,30 @@ class ElementTemplatesWorkflowTests {
 				"INTERNAL_REVIEW:ALL:reviewer1,reviewer2:APPROVED");
 	}
 
+	@Test
+	void aReviewStageHandingItsOutcomeToAVariableOfAnotherMeaningIsRefused() {
+		// the outcome variable becomes server-set: it may not be one that already means
+		// something else, nor anything but a plain name
+		assertThatThrownBy(() -> BlocksBuiltWorkflow.deploy(this.engine, "OutcomeClashProcess",
+				twoStagesOnOneVersion("OutcomeClashProcess", "assetId")))
+			.hasMessageContaining("CallActivity_LegalReview")
+			.hasMessageContaining("the outcome variable 'assetId' of a review stage is already a variable "
+					+ "Greenlight sets for another purpose");
+		assertThatThrownBy(() -> BlocksBuiltWorkflow.deploy(this.engine, "OutcomeClashProcess",
+				twoStagesOnOneVersion("OutcomeClashProcess", "legal-outcome")))
+			.hasMessageContaining("the outcome variable 'legal-outcome' of a review stage is not a variable name");
+		assertThat(this.engine.getRepositoryService()
+			.createProcessDefinitionQuery()
+			.processDefinitionKey("OutcomeClashProcess")
+			.count()).isZero();
+	}
+
 	private static BpmnModelInstance twoStagesOnOneVersion() {
-		BpmnModelInstance model = Bpmn.createExecutableProcess("TwoStagesProcess")
+		return twoStagesOnOneVersion("TwoStagesProcess", "reviewOutcome");
+	}
+
+	private static BpmnModelInstance twoStagesOnOneVersion(String processId, String legalOutcome) {
+		BpmnModelInstance model = Bpmn.createExecutableProcess(processId)
 			.camundaHistoryTimeToLive(180)
 			.startEvent("StartEvent_BriefSubmitted")
 			.serviceTask("ServiceTask_RegisterBrief")
@@ -188,7 +211,7 @@ class ElementTemplatesWorkflowTests {
 		blocks.apply("io.greenlight.ReviewStage", model.getModelElementById("CallActivity_BrandReview"),
 				Map.of("Decision rule", "ANY"));
 		blocks.apply("io.greenlight.ReviewStage", model.getModelElementById("CallActivity_LegalReview"),
-				Map.of("Decision rule", "ALL"));
+				Map.of("Decision rule", "ALL", "Outcome variable", legalOutcome));
 		return model;
 	}
 

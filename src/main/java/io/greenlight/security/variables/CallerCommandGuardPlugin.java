@@ -3,6 +3,8 @@ package io.greenlight.security.variables;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.greenlight.system.PostParseListeners;
+
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
@@ -11,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Puts {@link CallerCommandGuard} in front of every command the engine's services run
  * (the transaction-required chain, which engine REST, the webapps and Greenlight all go
- * through), before the transaction starts: a refused command opens none.
+ * through), before the transaction starts: a refused command opens none. It learns the
+ * review stages' outcome variables ({@link ReviewOutcomeTargets}) as the engine parses.
  */
 @Component
 class CallerCommandGuardPlugin extends AbstractProcessEnginePlugin {
@@ -28,8 +31,10 @@ class CallerCommandGuardPlugin extends AbstractProcessEnginePlugin {
 		if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
 			interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
 		}
-		interceptors.add(new CallerCommandGuard(configuration, this.trustedWrites));
+		ReviewOutcomeTargets outcomes = new ReviewOutcomeTargets();
+		interceptors.add(new CallerCommandGuard(configuration, this.trustedWrites, outcomes));
 		configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+		PostParseListeners.onCallActivities(configuration, outcomes::parsed);
 	}
 
 }
