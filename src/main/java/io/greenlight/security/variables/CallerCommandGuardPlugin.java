@@ -21,8 +21,15 @@ class CallerCommandGuardPlugin extends AbstractProcessEnginePlugin {
 
 	private final TrustedWrites trustedWrites;
 
+	private final ReviewOutcomeTargets outcomes = new ReviewOutcomeTargets();
+
 	CallerCommandGuardPlugin(TrustedWrites trustedWrites) {
 		this.trustedWrites = trustedWrites;
+	}
+
+	/** What the guard learnt, for the tests. */
+	ReviewOutcomeTargets outcomes() {
+		return this.outcomes;
 	}
 
 	@Override
@@ -31,10 +38,9 @@ class CallerCommandGuardPlugin extends AbstractProcessEnginePlugin {
 		if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
 			interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
 		}
-		ReviewOutcomeTargets outcomes = new ReviewOutcomeTargets();
-		interceptors.add(new CallerCommandGuard(configuration, this.trustedWrites, outcomes));
+		interceptors.add(new CallerCommandGuard(configuration, this.trustedWrites, this.outcomes));
 		configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
-		PostParseListeners.onCallActivities(configuration, outcomes::parsed);
+		PostParseListeners.onCallActivities(configuration, this.outcomes::parsed);
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.greenlight.security.variables;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -14,7 +15,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.util.xml.Element;
-import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.query.Query;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 
 /**
@@ -33,6 +34,8 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 public final class ReviewOutcomeTargets {
 
 	private static final String CAMUNDA = BpmnParser.CAMUNDA_BPMN_EXTENSIONS_NS;
+
+	private static final int PAGE = 500;
 
 	private final Set<String> names = ConcurrentHashMap.newKeySet();
 
@@ -61,6 +64,12 @@ public final class ReviewOutcomeTargets {
 			.toList();
 	}
 
+	/** Forgets all it learnt: a node that has parsed nothing yet, for the tests. */
+	void forget() {
+		this.names.clear();
+		this.seenDeployments.clear();
+	}
+
 	/** The outcome variables among these names, sorted. */
 	SortedSet<String> among(Collection<String> candidates) {
 		SortedSet<String> found = new TreeSet<>(candidates);
@@ -80,21 +89,30 @@ public final class ReviewOutcomeTargets {
 				if (repository.createDeploymentQuery().count() == this.seenDeployments.size()) {
 					return;
 				}
-				for (ProcessDefinition definition : repository.createProcessDefinitionQuery().list()) {
+				List<String> deployments = new ArrayList<>();
+				// in pages: the engine refuses unbounded lists while a user is signed in
+				pages(repository.createDeploymentQuery()).forEach(deployment -> deployments.add(deployment.getId()));
+				for (ProcessDefinition definition : pages(repository.createProcessDefinitionQuery())) {
 					if (!this.seenDeployments.contains(definition.getDeploymentId())) {
 						configuration.getDeploymentCache().findDeployedProcessDefinitionById(definition.getId());
 					}
 				}
-				List<String> deployments = repository.createDeploymentQuery()
-					.list()
-					.stream()
-					.map(Deployment::getId)
-					.toList();
 				this.seenDeployments.retainAll(deployments);
 				this.seenDeployments.addAll(deployments);
 			});
 			return null;
 		});
+	}
+
+	private static <T> List<T> pages(Query<?, T> query) {
+		List<T> all = new ArrayList<>();
+		List<T> page;
+		do {
+			page = query.listPage(all.size(), PAGE);
+			all.addAll(page);
+		}
+		while (page.size() == PAGE);
+		return all;
 	}
 
 	private static void asEngine(CommandContext context, Runnable work) {
