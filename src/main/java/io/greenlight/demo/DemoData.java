@@ -82,8 +82,7 @@ class DemoData implements ApplicationRunner {
 			this.projects.addMember(project.id(), "client", ProjectRole.CLIENT_REVIEWER);
 			log.info("Created demo project {}", PROJECT_CODE);
 		}
-		// added after the first demo databases were made: those get it on their next
-		// start
+		// added after the first demo databases: they get it at their next start
 		Project project = this.projects.findByCode(PROJECT_CODE).orElseThrow();
 		if (!this.projects.hasRole(project.id(), "legal", ProjectRole.LEGAL_REVIEWER)) {
 			this.projects.addMember(project.id(), "legal", ProjectRole.LEGAL_REVIEWER);

@@ -167,10 +167,8 @@ class ProcessContractTests {
 			String formRef = element.getAttribute(CAMUNDA_NS, "formRef");
 			if (formRef != null) {
 				formRefs.add(formRef);
-				// a block (element template) binds the latest form, so that workflows
-				// deployed
-				// without Greenlight's forms find them; anything else its own
-				// deployment's
+				// a block binds the latest form, so workflows deployed without
+				// Greenlight's forms find them; the rest their own deployment's
 				String binding = (element.getAttribute(CAMUNDA_NS, "modelerTemplate") != null) ? "latest"
 						: "deployment";
 				assertThat(element.getAttribute(CAMUNDA_NS, "formRefBinding")).as(formRef).isEqualTo(binding);
