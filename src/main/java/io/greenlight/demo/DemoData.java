@@ -42,6 +42,7 @@ class DemoData implements ApplicationRunner {
 			new DemoUser("reviewer1", "Riley", "Reviewer", List.of("reviewers")),
 			new DemoUser("reviewer2", "Robin", "Reviewer", List.of("reviewers")),
 			new DemoUser("reviewer3", "Rowan", "Reviewer", List.of("reviewers")),
+			new DemoUser("legal", "Lee", "Legal", List.of("reviewers")),
 			new DemoUser("client", "Chris", "Client (Acme)", List.of("clients")));
 
 	private final IdentityService identityService;
@@ -81,6 +82,11 @@ class DemoData implements ApplicationRunner {
 			this.projects.addMember(project.id(), "client", ProjectRole.CLIENT_REVIEWER);
 			log.info("Created demo project {}", PROJECT_CODE);
 		}
+		// added after the first demo databases: they get it at their next start
+		Project project = this.projects.findByCode(PROJECT_CODE).orElseThrow();
+		if (!this.projects.hasRole(project.id(), "legal", ProjectRole.LEGAL_REVIEWER)) {
+			this.projects.addMember(project.id(), "legal", ProjectRole.LEGAL_REVIEWER);
+		}
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -90,7 +96,7 @@ class DemoData implements ApplicationRunner {
 				==============================================================================
 				 Greenlight is running: open {}
 				 Sign in with password "demo" as ops (creative-ops, admin), producer,
-				 creative, reviewer1, reviewer2, reviewer3 or client.
+				 creative, reviewer1, reviewer2, reviewer3, legal or client.
 				 Start a production in Tasklist (as producer) with project code {}.
 				==============================================================================""",
 				this.properties.baseUrl(), PROJECT_CODE);

@@ -3,6 +3,11 @@ package io.greenlight.deployment;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
+
+import io.greenlight.approval.process.StakeholderReviewProcess;
+import io.greenlight.security.variables.ReviewOutcomeTargets;
+import io.greenlight.security.variables.ServerSetVariables;
 
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -11,9 +16,10 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
  * What a BPMN file may contain, checked on the parsed document before the engine reads
  * anything from it: no scripts, no class names (outside the operator's allow-list), no
  * legacy {@code activiti:} extensions, no CMMN cases, no forms other than Camunda Forms,
- * no form field validators but the built-in ones, and every expression (in any attribute
- * or text, wherever the engine might evaluate one) within {@link ExpressionRules}. Each
- * problem names the element it is on.
+ * no form field validators but the built-in ones, review stages handing their outcome to
+ * a plain name that means nothing else, and every expression (in any attribute or text,
+ * wherever the engine might evaluate one) within {@link ExpressionRules}. Each problem
+ * names the element it is on.
  */
 final class BpmnRules {
 
@@ -27,6 +33,10 @@ final class BpmnRules {
 			"min", "max");
 
 	private static final String CAMUNDA_FORMS = "camunda-forms:";
+
+	private static final Pattern OUTCOME_VARIABLE = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+
+	private static final String REVIEW_OUTCOME = StakeholderReviewProcess.Var.REVIEW_OUTCOME;
 
 	private final ExpressionRules expressions;
 
@@ -85,10 +95,28 @@ final class BpmnRules {
 			problems.accept("Script conditions are not allowed in Greenlight: write the condition as an "
 					+ "expression such as ${decision == 'APPROVED'}", element);
 		}
+		else if (BPMN.equals(uri) && "callActivity".equals(tag)) {
+			ReviewOutcomeTargets.of(element).forEach(target -> checkOutcomeTarget(target, element, problems));
+		}
 		else if (CAMUNDA.equals(uri) && "constraint".equals(tag)
 				&& !BUILT_IN_VALIDATORS.contains(element.attribute("name"))) {
 			problems.accept("form field validator '" + element.attribute("name") + "' is not allowed in Greenlight: "
 					+ "use required, readonly, minlength, maxlength, min or max", element);
+		}
+	}
+
+	// the stage's outcome becomes a server-set variable of the calling process: it must
+	// be a plain name, and not one that already means something else
+	private static void checkOutcomeTarget(String target, Element element, BiConsumer<String, Element> problems) {
+		if (!OUTCOME_VARIABLE.matcher(target).matches()) {
+			problems.accept("the outcome variable '" + target + "' of a review stage is not a variable name: "
+					+ "use a letter, then letters, digits or _ (for example legalOutcome)", element);
+		}
+		else if (!REVIEW_OUTCOME.equals(target) && ServerSetVariables.names().contains(target)) {
+			problems.accept(
+					"the outcome variable '" + target + "' of a review stage is already a variable "
+							+ "Greenlight sets for another purpose: choose another name (for example legalOutcome)",
+					element);
 		}
 	}
 

@@ -5,7 +5,6 @@ import java.util.Map;
 
 import io.greenlight.asset.Asset;
 import io.greenlight.asset.AssetService;
-import io.greenlight.production.process.CreativeProductionProcess;
 import io.greenlight.production.process.CreativeProductionProcess.Var;
 import io.greenlight.project.NotAProjectOfYoursException;
 import io.greenlight.system.InvalidRequestException;
@@ -26,9 +25,12 @@ class ProductionService {
 
 	private final AssetService assets;
 
-	ProductionService(RuntimeService runtimeService, AssetService assets) {
+	private final ProductionWorkflows workflows;
+
+	ProductionService(RuntimeService runtimeService, AssetService assets, ProductionWorkflows workflows) {
 		this.runtimeService = runtimeService;
 		this.assets = assets;
+		this.workflows = workflows;
 	}
 
 	/**
@@ -36,6 +38,7 @@ class ProductionService {
 	 */
 	@Transactional
 	Asset start(ProductionRequest request) {
+		String workflow = this.workflows.resolve(request.workflow());
 		Map<String, Object> variables = new HashMap<>();
 		variables.put(Var.BRIEF_TITLE, request.title());
 		variables.put(Var.PROJECT_CODE, request.projectCode());
@@ -50,7 +53,7 @@ class ProductionService {
 		// anyone)
 		ProcessInstance instance;
 		try {
-			instance = this.runtimeService.startProcessInstanceByKey(CreativeProductionProcess.PROCESS_ID, variables);
+			instance = this.runtimeService.startProcessInstanceByKey(workflow, variables);
 		}
 		catch (NotAProjectOfYoursException ex) {
 			throw new InvalidRequestException(ex.getMessage());

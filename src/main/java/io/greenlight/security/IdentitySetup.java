@@ -37,6 +37,8 @@ class IdentitySetup implements ApplicationRunner {
 
 	static final String PRODUCTION_PROCESS = "CreativeProductionProcess";
 
+	static final String PRINT_CAMPAIGN_PROCESS = "PrintCampaignProcess";
+
 	static final String REVIEW_STAGE_PROCESS = "StakeholderReviewProcess";
 
 	static final String REVIEW_ROUTING_DECISION = "ReviewRoutingDecision";
@@ -83,9 +85,12 @@ class IdentitySetup implements ApplicationRunner {
 		}
 		grant(Groups.PRODUCERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
 		grant(Groups.PRODUCERS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
-		grant(Groups.PRODUCERS, Resources.PROCESS_DEFINITION, PRODUCTION_PROCESS, Permissions.READ,
-				Permissions.CREATE_INSTANCE, Permissions.READ_INSTANCE, Permissions.READ_HISTORY,
-				Permissions.READ_TASK);
+		// producers start and follow productions on either shipped workflow
+		for (String production : List.of(PRODUCTION_PROCESS, PRINT_CAMPAIGN_PROCESS)) {
+			grant(Groups.PRODUCERS, Resources.PROCESS_DEFINITION, production, Permissions.READ,
+					Permissions.CREATE_INSTANCE, Permissions.READ_INSTANCE, Permissions.READ_HISTORY,
+					Permissions.READ_TASK);
+		}
 		// producers follow each production's review stages and routing in Cockpit
 		grant(Groups.PRODUCERS, Resources.PROCESS_DEFINITION, REVIEW_STAGE_PROCESS, Permissions.READ,
 				Permissions.READ_INSTANCE, Permissions.READ_HISTORY, Permissions.READ_TASK);

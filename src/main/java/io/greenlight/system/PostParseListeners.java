@@ -3,6 +3,7 @@ package io.greenlight.system;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -14,8 +15,9 @@ import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /**
- * Work on every user task of every BPMN the engine parses, after the engine's own parsing
- * (built-in listeners, which no BPMN can leave out), keeping what other plugins added.
+ * Work on every user task (or call activity) of every BPMN the engine parses, after the
+ * engine's own parsing (built-in listeners, which no BPMN can leave out), keeping what
+ * other plugins added.
  */
 public final class PostParseListeners {
 
@@ -31,6 +33,18 @@ public final class PostParseListeners {
 			public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
 				action.accept(userTaskElement,
 						((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition());
+			}
+
+		});
+	}
+
+	/** {@code action} gets each call activity's XML element. */
+	public static void onCallActivities(ProcessEngineConfigurationImpl configuration, Consumer<Element> action) {
+		add(configuration, new AbstractBpmnParseListener() {
+
+			@Override
+			public void parseCallActivity(Element callActivityElement, ScopeImpl scope, ActivityImpl activity) {
+				action.accept(callActivityElement);
 			}
 
 		});

@@ -1,19 +1,15 @@
 package io.greenlight.deployment;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import io.greenlight.approval.process.StakeholderReviewProcess;
 import io.greenlight.asset.Asset;
 import io.greenlight.asset.AssetService;
 import io.greenlight.asset.AssetStatus;
 import io.greenlight.support.BlocksBuiltWorkflow;
 import io.greenlight.support.ElementTemplates;
-import io.greenlight.support.EngineUsers;
+import io.greenlight.support.EngineProductions;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -27,6 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
@@ -46,11 +43,14 @@ class ElementTemplatesWorkflowTests {
 
 	private final JdbcClient jdbc;
 
+	private final EngineProductions productions;
+
 	@Autowired
 	ElementTemplatesWorkflowTests(ProcessEngine engine, AssetService assets, JdbcClient jdbc) {
 		this.engine = engine;
 		this.assets = assets;
 		this.jdbc = jdbc;
+		this.productions = new EngineProductions(engine, jdbc);
 	}
 
 	@BeforeEach
@@ -75,15 +75,15 @@ class ElementTemplatesWorkflowTests {
 			.isEqualTo("Produce version: Bus shelter poster v1 (" + production.getBusinessKey() + ")");
 		assertThat(asset(production).stage().name()).isEqualTo("PRODUCTION");
 		produceVersion(produce);
-		executeJobs(production);
+		this.productions.executeJobs(production);
 
 		// brand review: the first decision settles it (ANY)
 		assertThat(production).isWaitingAt("CallActivity_BrandReview");
-		decide(production, "reviewer2", "APPROVED");
+		this.productions.decide(production, "reviewer2", "reviewers", "APPROVED");
 
 		// the client stage as the routing table decides it for web video: PRIMARY
 		assertThat(production).isWaitingAt("CallActivity_ClientReview");
-		decide(production, "client", "APPROVED");
+		this.productions.decide(production, "client", "reviewers", "APPROVED");
 
 		assertThat(production)
 			.hasPassed("ServiceTask_LockApprovedVersion", "ServiceTask_DeliverAsset",
@@ -92,8 +92,8 @@ class ElementTemplatesWorkflowTests {
 		Asset asset = asset(production);
 		assertThat(asset.status()).isEqualTo(AssetStatus.DELIVERED);
 		assertThat(asset.approvedVersionId()).isEqualTo(this.assets.versions(asset.id()).get(0).id());
-		assertThat(stages(asset.id())).containsExactly("INTERNAL_REVIEW:ANY:reviewer1,reviewer2:APPROVED",
-				"CLIENT_REVIEW:PRIMARY:client:APPROVED");
+		assertThat(this.productions.stages(asset.id())).containsExactly(
+				"INTERNAL_REVIEW:ANY:reviewer1,reviewer2:APPROVED", "CLIENT_REVIEW:PRIMARY:client:APPROVED");
 		assertThat(notifications(asset.id())).contains("VERSION_UPLOADED:producer", "ASSET_DELIVERED:client");
 		// the routed stage records the routing table that chose it; the fixed one has
 		// none
@@ -105,22 +105,22 @@ class ElementTemplatesWorkflowTests {
 	void brandRequestsChangesAndTheProductionStops() {
 		ProcessInstance production = versionInBrandReview("Rejected poster");
 
-		decide(production, "reviewer1", "CHANGES_REQUESTED");
+		this.productions.decide(production, "reviewer1", "reviewers", "CHANGES_REQUESTED");
 
 		assertThat(production).hasPassed("ServiceTask_StopProduction", "EndEvent_Stopped")
 			.hasNotPassed("CallActivity_ClientReview")
 			.isEnded();
 		assertThat(asset(production).status()).isEqualTo(AssetStatus.STOPPED);
-		assertThat(stages(asset(production).id()))
+		assertThat(this.productions.stages(asset(production).id()))
 			.containsExactly("INTERNAL_REVIEW:ANY:reviewer1,reviewer2:CHANGES_REQUESTED");
 	}
 
 	@Test
 	void theClientRequestsChangesAndTheProductionStops() {
 		ProcessInstance production = versionInBrandReview("Poster the client turns down");
-		decide(production, "reviewer1", "APPROVED");
+		this.productions.decide(production, "reviewer1", "reviewers", "APPROVED");
 
-		decide(production, "client", "CHANGES_REQUESTED");
+		this.productions.decide(production, "client", "reviewers", "CHANGES_REQUESTED");
 
 		assertThat(production).hasPassed("CallActivity_ClientReview", "ServiceTask_StopProduction", "EndEvent_Stopped")
 			.hasNotPassed("ServiceTask_DeliverAsset")
@@ -132,14 +132,9 @@ class ElementTemplatesWorkflowTests {
 	}
 
 	private ProcessInstance start(String processId, String title) {
-		Map<String, Object> brief = Map.of("briefTitle", title, "projectCode", "ACME-SUMMER", "deliverableType",
-				"VIDEO", "channel", "WEB", "dueDate", "2027-01-15", "briefDescription",
-				"A poster for bus shelters " + UUID.randomUUID());
-		ProcessInstance[] started = new ProcessInstance[1];
-		as("producer", "producers",
-				() -> started[0] = this.engine.getRuntimeService().startProcessInstanceByKey(processId, brief));
-		assertThat(started[0].getBusinessKey()).isEqualTo(asset(started[0]).reference());
-		return started[0];
+		ProcessInstance started = this.productions.start(processId, title);
+		assertThat(started.getBusinessKey()).isEqualTo(asset(started).reference());
+		return started;
 	}
 
 	@Test
@@ -150,27 +145,49 @@ class ElementTemplatesWorkflowTests {
 		BlocksBuiltWorkflow.deploy(this.engine, "TwoStagesProcess", twoStagesOnOneVersion());
 		ProcessInstance production = start("TwoStagesProcess", "Poster with legal copy");
 		produceVersion(produceVersionTask(production));
-		executeJobs(production);
-		decide(production, "reviewer1", "APPROVED_WITH_CHANGES");
+		this.productions.executeJobs(production);
+		this.productions.decide(production, "reviewer1", "reviewers", "APPROVED_WITH_CHANGES");
 		assertThat(production).isWaitingAt("CallActivity_LegalReview");
 
 		// when reviewer2 approves in legal review
-		decide(production, "reviewer2", "APPROVED");
+		this.productions.decide(production, "reviewer2", "reviewers", "APPROVED");
 
 		// then reviewer1's brand decision does not count for legal: it waits for
 		// reviewer1
 		assertThat(production).isWaitingAt("CallActivity_LegalReview");
-		decide(production, "reviewer1", "APPROVED");
+		this.productions.decide(production, "reviewer1", "reviewers", "APPROVED");
 		assertThat(production).hasPassed("EndEvent_Reviewed").isEnded();
 		// and legal review's outcome is its own reviewers' (brand review asked for
 		// changes)
-		assertThat(stages(asset(production).id())).containsExactly(
+		assertThat(this.productions.stages(asset(production).id())).containsExactly(
 				"INTERNAL_REVIEW:ANY:reviewer1,reviewer2:APPROVED_WITH_CHANGES",
 				"INTERNAL_REVIEW:ALL:reviewer1,reviewer2:APPROVED");
 	}
 
+	@Test
+	void aReviewStageHandingItsOutcomeToAVariableOfAnotherMeaningIsRefused() {
+		// the outcome variable becomes server-set: it may not be one that already means
+		// something else, nor anything but a plain name
+		assertThatThrownBy(() -> BlocksBuiltWorkflow.deploy(this.engine, "OutcomeClashProcess",
+				twoStagesOnOneVersion("OutcomeClashProcess", "assetId")))
+			.hasMessageContaining("CallActivity_LegalReview")
+			.hasMessageContaining("the outcome variable 'assetId' of a review stage is already a variable "
+					+ "Greenlight sets for another purpose");
+		assertThatThrownBy(() -> BlocksBuiltWorkflow.deploy(this.engine, "OutcomeClashProcess",
+				twoStagesOnOneVersion("OutcomeClashProcess", "legal-outcome")))
+			.hasMessageContaining("the outcome variable 'legal-outcome' of a review stage is not a variable name");
+		assertThat(this.engine.getRepositoryService()
+			.createProcessDefinitionQuery()
+			.processDefinitionKey("OutcomeClashProcess")
+			.count()).isZero();
+	}
+
 	private static BpmnModelInstance twoStagesOnOneVersion() {
-		BpmnModelInstance model = Bpmn.createExecutableProcess("TwoStagesProcess")
+		return twoStagesOnOneVersion("TwoStagesProcess", "reviewOutcome");
+	}
+
+	private static BpmnModelInstance twoStagesOnOneVersion(String processId, String legalOutcome) {
+		BpmnModelInstance model = Bpmn.createExecutableProcess(processId)
 			.camundaHistoryTimeToLive(180)
 			.startEvent("StartEvent_BriefSubmitted")
 			.serviceTask("ServiceTask_RegisterBrief")
@@ -188,21 +205,15 @@ class ElementTemplatesWorkflowTests {
 		blocks.apply("io.greenlight.ReviewStage", model.getModelElementById("CallActivity_BrandReview"),
 				Map.of("Decision rule", "ANY"));
 		blocks.apply("io.greenlight.ReviewStage", model.getModelElementById("CallActivity_LegalReview"),
-				Map.of("Decision rule", "ALL"));
+				Map.of("Decision rule", "ALL", "Outcome variable", legalOutcome));
 		return model;
 	}
 
 	private ProcessInstance versionInBrandReview(String title) {
 		ProcessInstance production = start(title);
 		produceVersion(produceVersionTask(production));
-		executeJobs(production);
+		this.productions.executeJobs(production);
 		return production;
-	}
-
-	/** The reviewer decides, and the production moves on until it waits again. */
-	private void decide(ProcessInstance production, String reviewer, String decision) {
-		review(production, reviewer, decision);
-		executeJobs(production);
 	}
 
 	private Task produceVersionTask(ProcessInstance production) {
@@ -216,80 +227,14 @@ class ElementTemplatesWorkflowTests {
 
 	private void produceVersion(Task task) {
 		// the project's creatives are the step's candidates
-		as("creative", "creatives", () -> {
+		this.productions.as("creative", "creatives", () -> {
 			this.engine.getTaskService().claim(task.getId(), "creative");
 			this.engine.getTaskService().complete(task.getId(), Map.of("versionNote", "Poster, first cut"));
 		});
 	}
 
-	private void review(ProcessInstance production, String reviewer, String decision) {
-		as(reviewer, "reviewers", () -> {
-			Task task = this.engine.getTaskService()
-				.createTaskQuery()
-				.processInstanceBusinessKey(production.getBusinessKey())
-				.taskDefinitionKeyIn(StakeholderReviewProcess.REVIEW_TASKS.toArray(String[]::new))
-				.taskAssignee(reviewer)
-				.singleResult();
-			Map<String, Object> variables = new HashMap<>();
-			variables.put("decision", decision);
-			variables.put("decisionComment", decision.equals("APPROVED") ? null : "Logo too small");
-			this.engine.getTaskService().complete(task.getId(), variables);
-		});
-	}
-
-	private void as(String user, String group, Runnable action) {
-		EngineUsers.authenticate(this.engine.getIdentityService(), user, List.of(group));
-		try {
-			action.run();
-		}
-		finally {
-			this.engine.getIdentityService().clearAuthentication();
-		}
-	}
-
-	/** Runs the due jobs of the production and its stages until it waits or ends. */
-	private void executeJobs(ProcessInstance production) {
-		List<Job> due = dueJobs(production);
-		while (!due.isEmpty()) {
-			for (Job job : due) {
-				if (this.engine.getManagementService().createJobQuery().jobId(job.getId()).count() > 0) {
-					this.engine.getManagementService().executeJob(job.getId());
-				}
-			}
-			due = dueJobs(production);
-		}
-	}
-
-	private List<Job> dueJobs(ProcessInstance production) {
-		return this.engine.getRuntimeService()
-			.createProcessInstanceQuery()
-			.processInstanceBusinessKey(production.getBusinessKey())
-			.list()
-			.stream()
-			.flatMap(instance -> this.engine.getManagementService()
-				.createJobQuery()
-				.processInstanceId(instance.getId())
-				.executable()
-				.list()
-				.stream())
-			.toList();
-	}
-
 	private Asset asset(ProcessInstance production) {
-		return this.assets.get(this.jdbc.sql("SELECT id FROM asset WHERE process_instance_id = ?")
-			.param(production.getId())
-			.query(String.class)
-			.single());
-	}
-
-	private List<String> stages(String assetId) {
-		return this.jdbc
-			.sql("SELECT stage, decision_rule, reviewers, outcome FROM review_stage WHERE asset_id = ? "
-					+ "ORDER BY opened_at, id")
-			.param(assetId)
-			// the demo project's reviewers, in the stage's own record
-			.query((rs, row) -> rs.getString(1) + ":" + rs.getString(2) + ":" + rs.getString(3) + ":" + rs.getString(4))
-			.list();
+		return this.assets.get(this.productions.assetId(production));
 	}
 
 	private List<String> routingTableVersions(String assetId) {

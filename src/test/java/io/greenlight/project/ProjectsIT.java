@@ -88,7 +88,7 @@ class ProjectsIT {
 		assertProblem(addMember(Users.PRODUCER, projectId, "nobody-" + UUID.randomUUID(), "REVIEWER"), 400,
 				"There is no user");
 		assertProblem(addMember(Users.PRODUCER, projectId, Users.REVIEWER1, "BOSS"), 400,
-				"use one of [PRODUCER, CREATIVE, REVIEWER, CLIENT_REVIEWER, FREELANCER]");
+				"use one of [PRODUCER, CREATIVE, REVIEWER, LEGAL_REVIEWER, CLIENT_REVIEWER, FREELANCER]");
 		assertProblem(removeMember(Users.PRODUCER, projectId, Users.PRODUCER, "PRODUCER"), 409, "the only producer");
 		// Acme's client reviewer cannot become a reviewer for another client
 		assertProblem(addMember(Users.PRODUCER, projectId, Users.CLIENT, "CLIENT_REVIEWER"), 409,

@@ -1,6 +1,7 @@
 package io.greenlight.security.variables;
 
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.AuthorizationException;
@@ -14,9 +15,10 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 /**
  * Guards the engine commands a caller issues: through engine REST, the webapps (Tasklist,
  * Cockpit) or Greenlight's API, as the signed-in user. Such a command may not write or
- * remove a {@linkplain ServerSetVariables server-set variable}, on any route (starting,
- * forms, completing, variable writes, messages, signals, modifications, batches): it is
- * refused before it runs, so nothing changes. And when the engine or Greenlight refuses a
+ * remove a {@linkplain ServerSetVariables server-set variable} or a review stage's
+ * {@linkplain ReviewOutcomeTargets outcome variable}, on any route (starting, forms,
+ * completing, variable writes, messages, signals, modifications, batches): it is refused
+ * before it runs, so nothing changes. And when the engine or Greenlight refuses a
  * caller's command for lack of authority somewhere inside it (a task listener checking
  * who decides), the caller gets that refusal, not the engine's wrapping of it.
  * <p>
@@ -31,9 +33,13 @@ class CallerCommandGuard extends CommandInterceptor {
 
 	private final TrustedWrites trustedWrites;
 
-	CallerCommandGuard(ProcessEngineConfigurationImpl configuration, TrustedWrites trustedWrites) {
+	private final ReviewOutcomeTargets outcomes;
+
+	CallerCommandGuard(ProcessEngineConfigurationImpl configuration, TrustedWrites trustedWrites,
+			ReviewOutcomeTargets outcomes) {
 		this.configuration = configuration;
 		this.trustedWrites = trustedWrites;
+		this.outcomes = outcomes;
 	}
 
 	@Override
@@ -62,8 +68,14 @@ class CallerCommandGuard extends CommandInterceptor {
 		return user != null && user.getUserId() != null;
 	}
 
-	private static void refuseServerSet(Command<?> command) {
-		Set<String> refused = ServerSetVariables.among(CommandVariables.namesIn(command));
+	private void refuseServerSet(Command<?> command) {
+		Set<String> written = CommandVariables.namesIn(command);
+		SortedSet<String> refused = ServerSetVariables.among(written);
+		if (!refused.containsAll(written)) {
+			// a review stage's outcome variable of a workflow deployed since
+			this.outcomes.catchUp(this.configuration);
+			refused.addAll(this.outcomes.among(written));
+		}
 		if (refused.isEmpty()) {
 			return;
 		}
