@@ -3,11 +3,8 @@ package io.greenlight.deployment;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import java.util.regex.Pattern;
 
-import io.greenlight.approval.process.StakeholderReviewProcess;
 import io.greenlight.security.variables.ReviewOutcomeTargets;
-import io.greenlight.security.variables.ServerSetVariables;
 
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -33,10 +30,6 @@ final class BpmnRules {
 			"min", "max");
 
 	private static final String CAMUNDA_FORMS = "camunda-forms:";
-
-	private static final Pattern OUTCOME_VARIABLE = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
-
-	private static final String REVIEW_OUTCOME = StakeholderReviewProcess.Var.REVIEW_OUTCOME;
 
 	private final ExpressionRules expressions;
 
@@ -105,17 +98,13 @@ final class BpmnRules {
 		}
 	}
 
-	// the stage's outcome becomes a server-set variable of the calling process: it must
-	// be a plain name, and not one that already means something else
+	// the stage's outcome becomes a server-set variable of the calling process: its name
+	// ends in Outcome, which no name callers send does (nor any other server-set name)
 	private static void checkOutcomeTarget(String target, Element element, BiConsumer<String, Element> problems) {
-		if (!OUTCOME_VARIABLE.matcher(target).matches()) {
-			problems.accept("the outcome variable '" + target + "' of a review stage is not a variable name: "
-					+ "use a letter, then letters, digits or _ (for example legalOutcome)", element);
-		}
-		else if (!REVIEW_OUTCOME.equals(target) && ServerSetVariables.names().contains(target)) {
+		if (!ReviewOutcomeTargets.NAME.matcher(target).matches()) {
 			problems.accept(
-					"the outcome variable '" + target + "' of a review stage is already a variable "
-							+ "Greenlight sets for another purpose: choose another name (for example legalOutcome)",
+					"the outcome variable '" + target + "' of a review stage must be a name ending in "
+							+ "Outcome: a lower-case letter, then letters or digits (for example legalOutcome)",
 					element);
 		}
 	}

@@ -23,6 +23,7 @@ import io.greenlight.support.BrowserSession;
 import io.greenlight.support.CreativeOps;
 import io.greenlight.support.Http;
 import io.greenlight.support.ServerIT;
+import io.greenlight.support.ProductionDriver;
 import io.greenlight.support.ShippedWorkflows;
 import io.greenlight.support.Users;
 import org.camunda.bpm.engine.ManagementService;
@@ -225,6 +226,31 @@ class WorkflowDeploymentIT {
 		if (file.endsWith(".bpmn")) {
 			assertThat(check.at("/problems/0/line").asInt()).isPositive();
 		}
+	}
+
+	@Test
+	void aStageHandingItsOutcomeToAFieldReviewersSendIsRefusedAndReviewersStillDecide() throws IOException {
+		// given a print campaign whose legal review would hand its outcome to "decision",
+		// the field every reviewer's form sends: learnt as server-set, it would refuse
+		// every decision
+		String campaign = Files.readString(Path.of("processes", "PrintCampaignProcess.bpmn"))
+			.replace("target=\"legalOutcome\"", "target=\"decision\"");
+
+		// when a lead only checks it
+		JsonNode check = validate(List.of(file("PrintCampaignProcess.bpmn", campaign),
+				file("BriefForm.form", Files.readString(Path.of("forms", "BriefForm.form")))));
+
+		// then it is a problem of that stage
+		assertThat(check.get("valid").asBoolean()).isFalse();
+		assertThat(check.get("problems")).anySatisfy(problem -> {
+			assertThat(problem.get("elementId").asText()).isEqualTo("CallActivity_LegalReview");
+			assertThat(problem.get("message").asText())
+				.contains("the outcome variable 'decision' of a review stage must be a name ending in Outcome");
+		});
+		// and a reviewer still decides in Tasklist's way, sending "decision"
+		ProductionDriver productions = new ProductionDriver(this.http);
+		String assetId = productions.inInternalReview("Outcome check " + UUID.randomUUID().toString().substring(0, 6));
+		productions.review(Users.REVIEWER1, assetId, "UserTask_ReviewAsset", Map.of("decision", "APPROVED"));
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import io.greenlight.approval.process.StakeholderReviewProcess;
 
@@ -37,13 +38,24 @@ public final class ReviewOutcomeTargets {
 
 	private static final int PAGE = 500;
 
+	/**
+	 * What an outcome variable may be called: a name ending in {@code Outcome}, which no
+	 * form field of Greenlight's has, so a stage's outcome can never take a name that
+	 * callers send (a stage handing its outcome to {@code decision} would refuse every
+	 * reviewer's decision).
+	 */
+	public static final Pattern NAME = Pattern.compile("[a-z][A-Za-z0-9]*Outcome");
+
 	private final Set<String> names = ConcurrentHashMap.newKeySet();
 
 	private final Set<String> seenDeployments = ConcurrentHashMap.newKeySet();
 
-	/** Called by the parse listener with each call activity the engine parses. */
+	/**
+	 * Called by the parse listener with each call activity the engine parses. Only names
+	 * the deployment guard allows are learnt, should a model ever be parsed without it.
+	 */
 	void parsed(Element callActivity) {
-		names.addAll(of(callActivity));
+		of(callActivity).stream().filter(name -> NAME.matcher(name).matches()).forEach(this.names::add);
 	}
 
 	/**
