@@ -98,6 +98,7 @@ export class BpmnEditor {
       throw new Error('Select a step or an arrow of the diagram first: the block is added there.');
     }
     const block = this.modeler.get('elementTemplates').applyTemplate(placed, template);
+    this.modeler.get('modeling').updateProperties(block, { id: this.meaningfulId(block, template) });
     this.modeler.get('modeling').updateLabel(block, blockName(template));
     selection.select(block);
     this.modeler.get('canvas').scrollToElement(block);
@@ -106,16 +107,34 @@ export class BpmnEditor {
 
   insertInto(flow, source, shape) {
     const modeling = this.modeler.get('modeling');
+    const spacing = 40;
     const right = source.x + source.width;
-    const room = shape.width + 60;
-    const movers = this.modeler.get('elementRegistry')
-      .filter((e) => e.parent === source.parent && !e.waypoints && e.type !== 'label' && e.x >= right);
-    if (movers.length) {
-      modeling.createSpace(movers, [], { x: room, y: 0 }, 'e', right);
+    // room for the block with some space either side, beyond the space already there
+    const needed = shape.width + 2 * spacing - (flow.target.x - right);
+    if (needed > 0) {
+      const shapes = this.modeler.get('elementRegistry')
+        .filter((e) => e.parent === source.parent && !e.waypoints && e.type !== 'label' && e.x >= right);
+      // each shape's label moves with it, or "Delivered" would stay behind
+      modeling.createSpace(shapes.flatMap((e) => [e, ...(e.labels || [])]), [], { x: needed, y: 0 }, 'e', right);
     }
-    const middle = { x: right + room / 2, y: source.y + source.height / 2 };
+    const middle = { x: right + spacing + shape.width / 2, y: source.y + source.height / 2 };
     // created on the flow, bpmn-js splits the flow around it
     return modeling.createShape(shape, middle, flow);
+  }
+
+  /**
+   * An id that says what the step is, as the shipped workflows' do
+   * (CallActivity_ReviewStage, then CallActivity_ReviewStage2), not a random one.
+   */
+  meaningfulId(element, template) {
+    const kind = element.type.replace(/^bpmn:/, '');
+    const base = `${kind}_${blockName(template).replace(/[^A-Za-z0-9]+(.)?/g, (m, c) => (c ? c.toUpperCase() : ''))}`;
+    const registry = this.modeler.get('elementRegistry');
+    let id = base;
+    for (let n = 2; registry.get(id) && registry.get(id) !== element; n++) {
+      id = `${base}${n}`;
+    }
+    return id;
   }
 
   /** Marks each element with its problems; returns the ids not found in the diagram. */

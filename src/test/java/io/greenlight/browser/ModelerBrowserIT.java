@@ -137,6 +137,7 @@ class ModelerBrowserIT {
 				.equals(call.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "modelerTemplate")))
 			.findFirst()
 			.orElseThrow();
+		assertThat(stage.getId()).as("an id that says what it is").isEqualTo("CallActivity_ReviewStage");
 		assertThat(stage.getCalledElement()).isEqualTo("StakeholderReviewProcess");
 		assertThat(predecessors(stage)).containsExactly("Gateway_ClientReviewOutcome");
 		assertThat(successors(stage)).containsExactly("ServiceTask_LockApprovedVersion");
@@ -225,6 +226,9 @@ class ModelerBrowserIT {
 				"LockApprovedVersion", "DeliverAsset")) {
 			browser.click(By.cssSelector(".block[data-template='io.greenlight." + block + "']"));
 		}
+		// each named for what it is, in order
+		assertThat(element(browser, "UserTask_ProduceVersion").getText()).contains("Produce version");
+		assertThat(element(browser, "CallActivity_ReviewStage").getText()).contains("Review stage");
 		browser.screenshot(SCREENSHOTS, "new-workflow", 1440, 900);
 
 		// and checks and deploys it
