@@ -119,7 +119,22 @@ export class BpmnEditor {
     }
     const middle = { x: right + spacing + shape.width / 2, y: source.y + source.height / 2 };
     // created on the flow, bpmn-js splits the flow around it
-    return modeling.createShape(shape, middle, flow);
+    const created = modeling.createShape(shape, middle, flow);
+    [...created.incoming, ...created.outgoing].forEach((connection) => this.centreLabel(connection));
+    return created;
+  }
+
+  // a flow's name ("approved") over the middle of its line, not over the new block
+  centreLabel(connection) {
+    const label = connection.label;
+    const points = connection.waypoints;
+    if (!label || !points || points.length < 2) {
+      return;
+    }
+    const half = Math.floor((points.length - 1) / 2);
+    const [a, b] = [points[half], points[half + 1]];
+    const target = { x: (a.x + b.x) / 2 - label.width / 2, y: Math.min(a.y, b.y) - label.height - 6 };
+    this.modeler.get('modeling').moveShape(label, { x: target.x - label.x, y: target.y - label.y });
   }
 
   /**

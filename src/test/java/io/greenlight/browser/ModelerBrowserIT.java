@@ -26,6 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
@@ -97,7 +99,7 @@ class ModelerBrowserIT {
 					.equals(PRODUCTION + " · deployed as v" + current.version()));
 		assertThat(browser.visible(By.id("editing-title")).getText()).isEqualTo("Creative production");
 		element(browser, "UserTask_ApproveBrief");
-		browser.screenshot(SCREENSHOTS, "shipped-workflow", 1440, 900);
+		browser.screenshot(SCREENSHOTS, "shipped-workflow", 1920, 1080);
 		browser.click(By.id("tab-versions"));
 		assertThat(versionRow(browser, current.version()).getText()).endsWith(" 1");
 		browser.click(By.id("tab-bpmn"));
@@ -115,7 +117,7 @@ class ModelerBrowserIT {
 				driver -> new Select(field(browser, "Decision rule")).getFirstSelectedOption()
 					.getText()
 					.equals("The first decision settles it"));
-		browser.screenshot(SCREENSHOTS, "review-stage-added", 1440, 900);
+		browser.screenshot(SCREENSHOTS, "review-stage-added", 1920, 1080);
 
 		// then the server finds nothing wrong with it
 		browser.click(By.id("check"));
@@ -125,7 +127,7 @@ class ModelerBrowserIT {
 		browser.click(By.id("deploy"));
 		int next = current.version() + 1;
 		awaitStatus(browser, "Deployed: " + PRODUCTION + " is now v" + next);
-		browser.screenshot(SCREENSHOTS, "deployed", 1440, 900);
+		browser.screenshot(SCREENSHOTS, "deployed", 1920, 1080);
 
 		// then the new version has the stage between the client's approval and the lock
 		ProcessDefinition deployed = latest(PRODUCTION);
@@ -162,7 +164,7 @@ class ModelerBrowserIT {
 					.getText()
 					.contains("1 running production(s) can move from v" + current.version() + " to v" + next
 							+ " without losing anything."));
-		browser.screenshot(SCREENSHOTS, "migration-checked", 1440, 900);
+		browser.screenshot(SCREENSHOTS, "migration-checked", 1920, 1080);
 
 		// and moves them
 		browser.click(By.id("migration-start"));
@@ -177,7 +179,7 @@ class ModelerBrowserIT {
 		this.productions.awaitTask(Users.PRODUCER, running, "UserTask_ApproveBrief");
 		browser.await("the versions' counts", driver -> versionRow(browser, current.version()).getText().endsWith(" 0")
 				&& versionRow(browser, next).getText().endsWith(" 2"));
-		browser.screenshot(SCREENSHOTS, "migrated", 1440, 900);
+		browser.screenshot(SCREENSHOTS, "migrated", 1920, 1080);
 	}
 
 	@Test
@@ -201,7 +203,7 @@ class ModelerBrowserIT {
 		assertThat(element(browser, "ServiceTask_LockApprovedVersion").getDomAttribute("class"))
 			.contains("gl-has-problem");
 		assertThat(browser.visible(By.cssSelector(".gl-problem-badge")).getText()).isNotBlank();
-		browser.screenshot(SCREENSHOTS, "problem-on-element", 1440, 900);
+		browser.screenshot(SCREENSHOTS, "problem-on-element", 1920, 1080);
 
 		// and deploying anyway deploys nothing
 		browser.click(By.id("deploy"));
@@ -229,7 +231,7 @@ class ModelerBrowserIT {
 		// each named for what it is, in order
 		assertThat(element(browser, "UserTask_ProduceVersion").getText()).contains("Produce version");
 		assertThat(element(browser, "CallActivity_ReviewStage").getText()).contains("Review stage");
-		browser.screenshot(SCREENSHOTS, "new-workflow", 1440, 900);
+		browser.screenshot(SCREENSHOTS, "new-workflow", 1920, 1080);
 
 		// and checks and deploys it
 		browser.click(By.id("check"));
@@ -276,10 +278,41 @@ class ModelerBrowserIT {
 		return browser.await("drawn: " + id, driver -> driver.findElement(by));
 	}
 
-	// a click on the element where it is drawn, as a user clicks
+	/**
+	 * Clicks the element where it is drawn; first, while it is out of view, moves the
+	 * diagram with the keyboard as a user can (Ctrl+Shift+arrow, on the focused canvas).
+	 */
 	private static void clickInDiagram(Browser browser, String id) {
+		WebElement canvas = browser.visible(By.id("bpmn-canvas"));
 		WebElement hit = element(browser, id).findElement(By.cssSelector(".djs-hit"));
+		Rectangle view = canvas.getRect();
+		int left = view.getX() + 100;
+		int right = view.getX() + view.getWidth() - 40;
+		// an empty spot of the canvas, below the palette, takes the keyboard's focus
+		new Actions(browser.driver()).moveToElement(canvas, -view.getWidth() / 2 + 150, view.getHeight() / 2 - 30)
+			.click()
+			.perform();
+		for (int i = 0; i < 20 && outside(hit, left, right); i++) {
+			Keys arrow = centre(hit) > right ? Keys.ARROW_RIGHT : Keys.ARROW_LEFT;
+			new Actions(browser.driver()).keyDown(Keys.CONTROL)
+				.keyDown(Keys.SHIFT)
+				.sendKeys(arrow)
+				.keyUp(Keys.SHIFT)
+				.keyUp(Keys.CONTROL)
+				.perform();
+		}
+		assertThat(outside(hit, left, right)).as(id + " moved into view").isFalse();
 		new Actions(browser.driver()).moveToElement(hit).click().perform();
+	}
+
+	private static boolean outside(WebElement element, int left, int right) {
+		int centre = centre(element);
+		return centre < left || centre > right;
+	}
+
+	private static int centre(WebElement element) {
+		Rectangle rect = element.getRect();
+		return rect.getX() + rect.getWidth() / 2;
 	}
 
 	// the select or input under the properties panel's entry labelled so
