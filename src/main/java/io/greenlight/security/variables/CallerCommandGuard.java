@@ -71,7 +71,10 @@ class CallerCommandGuard extends CommandInterceptor {
 	private void refuseServerSet(Command<?> command) {
 		Set<String> written = CommandVariables.namesIn(command);
 		SortedSet<String> refused = ServerSetVariables.among(written);
-		if (!refused.containsAll(written)) {
+		// only a name ending in Outcome can be a review stage's outcome variable: a
+		// form's
+		// fields (decision, versionNote) cost no look at the deployments
+		if (written.stream().anyMatch(name -> !refused.contains(name) && ReviewOutcomeTargets.couldBe(name))) {
 			// a review stage's outcome variable of a workflow deployed since
 			this.outcomes.catchUp(this.configuration);
 			refused.addAll(this.outcomes.among(written));

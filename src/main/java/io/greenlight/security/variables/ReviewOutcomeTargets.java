@@ -50,12 +50,17 @@ public final class ReviewOutcomeTargets {
 
 	private final Set<String> seenDeployments = ConcurrentHashMap.newKeySet();
 
+	/** Whether a variable of that name could be a review stage's outcome variable. */
+	static boolean couldBe(String name) {
+		return NAME.matcher(name).matches();
+	}
+
 	/**
 	 * Called by the parse listener with each call activity the engine parses. Only names
 	 * the deployment guard allows are learnt, should a model ever be parsed without it.
 	 */
 	void parsed(Element callActivity) {
-		of(callActivity).stream().filter(name -> NAME.matcher(name).matches()).forEach(this.names::add);
+		of(callActivity).stream().filter(ReviewOutcomeTargets::couldBe).forEach(this.names::add);
 	}
 
 	/**
