@@ -23,20 +23,37 @@ public final class BrowserSession {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
-	private final CookieManager cookies = new CookieManager();
+	private final CookieManager cookies;
 
-	private final HttpClient client = HttpClient.newBuilder()
-		.cookieHandler(this.cookies)
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.connectTimeout(Duration.ofSeconds(10))
-		.build();
+	private final HttpClient client;
 
 	private final String baseUrl;
 
 	private final Map<String, String> headers = new LinkedHashMap<>();
 
 	public BrowserSession(int port) {
+		this.cookies = new CookieManager();
+		this.client = HttpClient.newBuilder()
+			.cookieHandler(this.cookies)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.connectTimeout(Duration.ofSeconds(10))
+			.build();
 		this.baseUrl = "http://localhost:" + port;
+	}
+
+	private BrowserSession(BrowserSession browser, int port) {
+		this.cookies = browser.cookies;
+		this.client = browser.client;
+		this.baseUrl = "http://localhost:" + port;
+		this.headers.putAll(browser.headers);
+	}
+
+	/**
+	 * The same browser, its cookies included, sending its next requests to another node
+	 * of the same host, as a load balancer may.
+	 */
+	public BrowserSession via(int port) {
+		return new BrowserSession(this, port);
 	}
 
 	/**
@@ -62,6 +79,21 @@ public final class BrowserSession {
 		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(this.baseUrl + "/login"))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(form)));
+		return response.headers().firstValue("Location").orElse("");
+	}
+
+	/**
+	 * Signs out with the form of a page the user has open ({@code /board}): its CSRF
+	 * token and {@code POST /logout}. @return where the server redirects to afterwards
+	 */
+	public String signOutFrom(String page) {
+		Matcher csrf = CSRF.matcher(get(page).body());
+		if (!csrf.find()) {
+			throw new IllegalStateException("No sign-out form with a CSRF token on " + page);
+		}
+		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(this.baseUrl + "/logout"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("_csrf=" + encode(csrf.group(1)))));
 		return response.headers().firstValue("Location").orElse("");
 	}
 

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -28,6 +30,8 @@ public final class WebhookReceiver implements AutoCloseable {
 
 	private final Map<String, String> redirectByPath = new ConcurrentHashMap<>();
 
+	private final Map<String, CountDownLatch> heldPaths = new ConcurrentHashMap<>();
+
 	public WebhookReceiver() {
 		try {
 			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
@@ -35,7 +39,7 @@ public final class WebhookReceiver implements AutoCloseable {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
-		this.server.setExecutor(Executors.newFixedThreadPool(4));
+		this.server.setExecutor(Executors.newFixedThreadPool(16));
 		this.server.createContext("/", this::receive);
 		this.server.start();
 	}
@@ -54,6 +58,22 @@ public final class WebhookReceiver implements AutoCloseable {
 	public void redirect(String path, String location) {
 		this.redirectByPath.put(path, location);
 		this.statusByPath.put(path, 302);
+	}
+
+	/**
+	 * Requests to this path are recorded as they arrive and then left unanswered until
+	 * {@link #release(String)}: a receiver that hangs, with the sender waiting on it.
+	 */
+	public void hold(String path) {
+		this.heldPaths.put(path, new CountDownLatch(1));
+	}
+
+	/** Answers the held requests to this path, and the next ones at once. */
+	public void release(String path) {
+		CountDownLatch held = this.heldPaths.remove(path);
+		if (held != null) {
+			held.countDown();
+		}
 	}
 
 	public List<Delivery> deliveries() {
@@ -76,6 +96,7 @@ public final class WebhookReceiver implements AutoCloseable {
 						.collect(java.util.stream.Collectors.toMap(entry -> entry.getKey().toLowerCase(),
 								entry -> entry.getValue().get(0), (a, b) -> a))),
 					bytes, status));
+			awaitRelease(this.heldPaths.get(path));
 			String location = this.redirectByPath.get(path);
 			if (location != null) {
 				exchange.getResponseHeaders().add("Location", location);
@@ -84,6 +105,18 @@ public final class WebhookReceiver implements AutoCloseable {
 		}
 		finally {
 			exchange.close();
+		}
+	}
+
+	private static void awaitRelease(CountDownLatch held) {
+		if (held == null) {
+			return;
+		}
+		try {
+			held.await(2, TimeUnit.MINUTES);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
