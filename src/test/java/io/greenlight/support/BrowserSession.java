@@ -132,14 +132,19 @@ public final class BrowserSession {
 		return tokenCookie();
 	}
 
-	private String tokenCookie() {
+	/** The value of one of the session's cookies, or {@code null}. */
+	public String cookie(String name) {
 		return this.cookies.getCookieStore()
 			.getCookies()
 			.stream()
-			.filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
+			.filter(cookie -> cookie.getName().equals(name))
 			.map(HttpCookie::getValue)
 			.findFirst()
 			.orElse(null);
+	}
+
+	private String tokenCookie() {
+		return cookie("XSRF-TOKEN");
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) {
