@@ -1,5 +1,6 @@
 package io.greenlight.cluster;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -81,7 +82,7 @@ final class Cluster implements AutoCloseable {
 	}
 
 	private static boolean isConnectionFailure(RuntimeException ex) {
-		return ex.getCause() instanceof java.io.IOException;
+		return ex.getCause() instanceof IOException;
 	}
 
 	/** Rows of a query on the cluster's database, each as column name to value. */

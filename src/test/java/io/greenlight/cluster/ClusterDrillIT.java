@@ -1,5 +1,6 @@
 package io.greenlight.cluster;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
@@ -13,10 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -434,7 +437,7 @@ class ClusterDrillIT {
 		try {
 			return upload.get(60, TimeUnit.SECONDS).status();
 		}
-		catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ex) {
+		catch (ExecutionException | TimeoutException ex) {
 			return -1; // the connection died with the node: no answer
 		}
 	}
@@ -483,8 +486,9 @@ class ClusterDrillIT {
 		private long read;
 
 		StalledUpload(byte[] content) {
-			this.body = new SequenceInputStream(new SequenceInputStream(new java.io.ByteArrayInputStream(this.head),
-					new java.io.ByteArrayInputStream(content)), new java.io.ByteArrayInputStream(this.tail));
+			this.body = new SequenceInputStream(
+					new SequenceInputStream(new ByteArrayInputStream(this.head), new ByteArrayInputStream(content)),
+					new ByteArrayInputStream(this.tail));
 			this.length = this.head.length + content.length + this.tail.length;
 			this.halfway = this.head.length + content.length / 2;
 		}
@@ -513,25 +517,27 @@ class ClusterDrillIT {
 
 		@Override
 		public int read(byte[] buffer, int offset, int length) throws IOException {
-			if (this.read >= this.halfway) {
-				this.reachedHalfway.countDown();
-				try {
-					this.released.await();
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-					throw new IOException(ex);
-				}
+			int most = length;
+			if (this.read < this.halfway) {
+				most = (int) Math.min(length, this.halfway - this.read);
 			}
-			int most = (int) Math.min(length, Math.max(1, this.halfway - this.read));
-			if (this.read >= this.halfway) {
-				most = length;
+			else {
+				this.reachedHalfway.countDown();
+				awaitRelease();
 			}
 			int got = this.body.read(buffer, offset, most);
-			if (got > 0) {
-				this.read += got;
-			}
+			this.read += Math.max(got, 0);
 			return got;
+		}
+
+		private void awaitRelease() throws IOException {
+			try {
+				this.released.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IOException(ex);
+			}
 		}
 
 	}
