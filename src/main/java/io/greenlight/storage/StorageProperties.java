@@ -65,8 +65,8 @@ public record StorageProperties(@DefaultValue("filesystem") Type type, @DefaultV
 						+ "greenlight.storage.s3.bucket (GREENLIGHT_S3_BUCKET) to a bucket that exists");
 			}
 			if (this.partSize.compareTo(S3BlobStore.MIN_PART_SIZE) < 0) {
-				throw new IllegalArgumentException(
-						"greenlight.storage.s3.part-size is " + this.partSize + ": S3 takes parts of at least 5MB");
+				throw new IllegalArgumentException("greenlight.storage.s3.part-size is "
+						+ DataSizes.readable(this.partSize.toBytes()) + ": S3 takes parts of at least 5MB");
 			}
 			if (StringUtils.hasText(this.accessKey) != StringUtils.hasText(this.secretKey)) {
 				throw new IllegalArgumentException("Set both greenlight.storage.s3.access-key and secret-key "
