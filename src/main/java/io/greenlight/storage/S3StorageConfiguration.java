@@ -28,7 +28,9 @@ class S3StorageConfiguration {
 	S3Client blobStoreS3Client(StorageProperties properties) {
 		StorageProperties.S3 s3 = properties.s3();
 		S3ClientBuilder builder = S3Client.builder()
-			.httpClientBuilder(ApacheHttpClient.builder())
+			// a download streams from the bucket for as long as the client reads: as many
+			// connections as Tomcat has request threads (200), not the SDK's 50
+			.httpClientBuilder(ApacheHttpClient.builder().maxConnections(200))
 			.region(Region.of(s3.region()))
 			.forcePathStyle(s3.pathStyleAccess());
 		if (s3.hasEndpoint()) {

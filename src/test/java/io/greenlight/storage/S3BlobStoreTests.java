@@ -7,16 +7,23 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import io.greenlight.support.S3Server;
 import io.greenlight.support.TestFiles;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.core.io.Resource;
 import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,8 +46,12 @@ class S3BlobStoreTests extends BlobStoreContract {
 
 	@Override
 	BlobStore store() throws IOException {
+		return store(client());
+	}
+
+	private BlobStore store(S3Client client) throws IOException {
 		this.bucket = this.s3.newBucket("blob-store");
-		return new S3BlobStore(client(), this.bucket, PREFIX, S3BlobStore.MIN_PART_SIZE, this.spool);
+		return new S3BlobStore(client, this.bucket, PREFIX, S3BlobStore.MIN_PART_SIZE, this.spool);
 	}
 
 	@Override
@@ -103,6 +114,39 @@ class S3BlobStoreTests extends BlobStoreContract {
 
 		assertThat(blobs()).isEmpty();
 		assertThat(leftovers()).isEmpty();
+	}
+
+	@Test
+	void aByteRangeAsksTheBucketForItsBytesOnlyAndOnlyWhenRead() throws IOException {
+		List<String> gets = new CopyOnWriteArrayList<>();
+		ExecutionInterceptor recorder = new ExecutionInterceptor() {
+			@Override
+			public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+				if (context.request() instanceof GetObjectRequest) {
+					gets.add(context.httpRequest().firstMatchingHeader("Range").orElse("whole"));
+				}
+			}
+		};
+		try (S3Client recording = this.s3.clientBuilder()
+			.overrideConfiguration(configuration -> configuration.addExecutionInterceptor(recorder))
+			.build()) {
+			BlobStore store = store(recording);
+			byte[] content = TestFiles.file(TestFiles.MP4_HEADER, 256 * 1024, 23);
+			StoredBlob blob = store.store(new ByteArrayInputStream(content), "scrub.mp4", content.length);
+
+			// as Spring MVC serves "Range: bytes=200000-200999": skip, read, close
+			Resource found = store.find(blob.sha256()).orElseThrow();
+			try (InputStream in = found.getInputStream()) {
+				in.skip(200_000);
+				assertThat(gets).as("requests before the first read").isEmpty();
+				assertThat(in.readNBytes(1000)).isEqualTo(Arrays.copyOfRange(content, 200_000, 201_000));
+			}
+			try (InputStream in = found.getInputStream()) {
+				assertThat(in.readAllBytes()).isEqualTo(content);
+			}
+
+			assertThat(gets).containsExactly("bytes=200000-", "whole");
+		}
 	}
 
 	@Test

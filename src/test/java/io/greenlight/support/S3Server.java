@@ -25,6 +25,7 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -63,15 +64,7 @@ public final class S3Server {
 		this.process = process;
 		this.endpoint = endpoint;
 		this.log = log;
-		this.client = S3Client.builder()
-			.httpClientBuilder(ApacheHttpClient.builder())
-			.endpointOverride(endpoint)
-			.region(Region.of(REGION))
-			.forcePathStyle(true)
-			.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-			.responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
-			.build();
+		this.client = clientBuilder().build();
 	}
 
 	/** The server of this JVM, started on first use. */
@@ -103,6 +96,21 @@ public final class S3Server {
 	/** A client signed in as the tests, to look at what the server under test stored. */
 	public S3Client client() {
 		return this.client;
+	}
+
+	/**
+	 * A client for this server, configured as Greenlight configures its own, to add to
+	 * (an interceptor that records requests, say) before building it.
+	 */
+	public S3ClientBuilder clientBuilder() {
+		return S3Client.builder()
+			.httpClientBuilder(ApacheHttpClient.builder())
+			.endpointOverride(this.endpoint)
+			.region(Region.of(REGION))
+			.forcePathStyle(true)
+			.requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+			.responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)));
 	}
 
 	/** A new, empty bucket whose name starts with that purpose. */
@@ -147,6 +155,14 @@ public final class S3Server {
 		properties.put("greenlight.storage.s3.secret-key", SECRET_KEY);
 		properties.put("greenlight.storage.s3.path-style-access", "true");
 		return properties;
+	}
+
+	/** The same as {@code --name=value} arguments, for a server started as a process. */
+	public List<String> greenlightArguments(String bucket) {
+		return greenlightProperties(bucket).entrySet()
+			.stream()
+			.map(property -> "--" + property.getKey() + "=" + property.getValue())
+			.toList();
 	}
 
 	/** Points the server under test at that bucket. */
