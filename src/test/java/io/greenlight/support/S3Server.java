@@ -38,7 +38,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * {@code greenlight.test.s3proxy}), keeping its objects in files under
  * {@code target/s3proxy/}, checking AWS signatures, and stopped when the JVM exits.
  * Several Greenlight servers (in this JVM or in processes of their own) can share one
- * bucket: {@link #greenlightProperties(String)} are the settings that point one at it.
+ * bucket: {@link #greenlightProperties(String)} (or {@link #greenlightEnvironment}) are
+ * the settings that point one at it; {@link #keys} and {@link #pendingUploads} show what
+ * they left in it.
  */
 public final class S3Server {
 
@@ -157,12 +159,20 @@ public final class S3Server {
 		return properties;
 	}
 
-	/** The same as {@code --name=value} arguments, for a server started as a process. */
-	public List<String> greenlightArguments(String bucket) {
-		return greenlightProperties(bucket).entrySet()
-			.stream()
-			.map(property -> "--" + property.getKey() + "=" + property.getValue())
-			.toList();
+	/**
+	 * The same settings as the environment variables an operator sets
+	 * ({@code GREENLIGHT_STORAGE_TYPE}, {@code GREENLIGHT_S3_*}).
+	 */
+	public Map<String, String> greenlightEnvironment(String bucket) {
+		Map<String, String> environment = new LinkedHashMap<>();
+		environment.put("GREENLIGHT_STORAGE_TYPE", "s3");
+		environment.put("GREENLIGHT_S3_BUCKET", bucket);
+		environment.put("GREENLIGHT_S3_ENDPOINT", this.endpoint.toString());
+		environment.put("GREENLIGHT_S3_REGION", REGION);
+		environment.put("GREENLIGHT_S3_ACCESS_KEY", ACCESS_KEY);
+		environment.put("GREENLIGHT_S3_SECRET_KEY", SECRET_KEY);
+		environment.put("GREENLIGHT_S3_PATH_STYLE", "true");
+		return environment;
 	}
 
 	/** Points the server under test at that bucket. */
