@@ -5,9 +5,11 @@ import java.io.IOException;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
@@ -16,8 +18,9 @@ import org.springframework.context.annotation.Import;
 @Import(S3StorageConfiguration.class)
 class StorageConfiguration {
 
+	// any type but s3: binding the properties then refuses a type that is neither
 	@Bean
-	@ConditionalOnProperty(name = "greenlight.storage.type", havingValue = "filesystem", matchIfMissing = true)
+	@Conditional(NotS3.class)
 	@ConditionalOnMissingBean(BlobStore.class)
 	BlobStore fileSystemBlobStore(StorageProperties properties) throws IOException {
 		return new FileSystemBlobStore(properties.directory());
@@ -38,6 +41,19 @@ class StorageConfiguration {
 				return Health.down().withDetail("location", blobs.location()).withException(ex).build();
 			}
 		};
+	}
+
+	static class NotS3 extends NoneNestedConditions {
+
+		NotS3() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnProperty(name = "greenlight.storage.type", havingValue = "s3")
+		static class S3 {
+
+		}
+
 	}
 
 }

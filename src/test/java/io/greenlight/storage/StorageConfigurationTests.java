@@ -50,6 +50,15 @@ class StorageConfigurationTests {
 	}
 
 	@Test
+	void anUnknownStoreTypeStopsTheServerNamingTheSetting() {
+		runner().withPropertyValues("greenlight.storage.type=minio")
+			.run(context -> assertThat(context).hasFailed()
+				.getFailure()
+				// Spring Boot's failure analysis prints this binding failure at startup
+				.hasStackTraceContaining("Failed to bind properties under 'greenlight.storage.type'"));
+	}
+
+	@Test
 	void aPartSizeBelowS3sSmallestPartStopsTheServer() {
 		runner()
 			.withPropertyValues("greenlight.storage.type=s3", "greenlight.storage.s3.bucket=files",
