@@ -14,6 +14,7 @@ import io.greenlight.production.process.CreativeProductionProcess.Var;
 import io.greenlight.security.variables.TrustedWrites;
 import io.greenlight.storage.BlobStore;
 import io.greenlight.storage.MediaProbe;
+import io.greenlight.storage.ReceivedBlob;
 import io.greenlight.storage.StoredBlob;
 import io.greenlight.system.ConflictException;
 import io.greenlight.system.UnsupportedContentException;
@@ -33,9 +34,10 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * A creative uploads the next version of an asset whose production waits for one: the
- * file is streamed into the blob store first (outside any transaction; a failure leaves
- * no file and no row), then one transaction completes the production's "Produce version"
- * task, which registers the version and moves the production on to review.
+ * file is received, checked and put in the blob store first (outside any transaction; a
+ * failure leaves no file and no row), then one transaction completes the production's
+ * "Produce version" task, which registers the version and moves the production on to
+ * review.
  */
 @Service
 class VersionUploadService {
@@ -78,14 +80,19 @@ class VersionUploadService {
 		Task produce = waitingTask(asset);
 		String fileName = FileNames.safe(upload.fileName());
 		StoredBlob blob;
-		try (InputStream content = upload.content()) {
-			blob = this.blobs.store(content, fileName, this.maxBytes);
+		OptionalLong duration;
+		try (InputStream content = upload.content();
+				ReceivedBlob received = this.blobs.receive(content, fileName, this.maxBytes)) {
+			// checked and measured on local disk: a refused file never reaches the store,
+			// and a large video in a bucket is not read back to learn how long it runs
+			if (!asset.assetType().accepts(received.mediaType())) {
+				throw new UnsupportedContentException(
+						"'" + fileName + "' is " + received.mediaType() + ", but " + asset.title() + " is "
+								+ asset.assetType() + ": upload " + asset.assetType().accepted() + ".");
+			}
+			duration = this.media.durationMs(received.content(), received.mediaType());
+			blob = this.blobs.keep(received);
 		}
-		if (!asset.assetType().accepts(blob.mediaType())) {
-			throw new UnsupportedContentException("'" + fileName + "' is " + blob.mediaType() + ", but " + asset.title()
-					+ " is " + asset.assetType() + ": upload " + asset.assetType().accepted() + ".");
-		}
-		OptionalLong duration = this.media.durationMs(this.blobs.find(blob.sha256()).orElseThrow(), blob.mediaType());
 		try {
 			return this.transaction.execute(status -> {
 				if (produce.getAssignee() == null) {

@@ -2,20 +2,13 @@ package io.greenlight.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
-import org.apache.tika.Tika;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,77 +17,52 @@ import org.springframework.core.io.Resource;
 
 /**
  * Blobs as files under a directory: {@code ab/cd/abcd…} by SHA-256. Content is first
- * written to {@code tmp/} in the same directory (so the final move stays on one
+ * received into {@code tmp/} in the same directory (so the final move stays on one
  * filesystem and is atomic), hashed while it streams, then moved under its address.
  */
 public class FileSystemBlobStore implements BlobStore {
 
 	private static final Logger log = LoggerFactory.getLogger(FileSystemBlobStore.class);
 
-	private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
-
-	private static final int BUFFER = 64 * 1024;
-
 	private final Path root;
 
-	private final Path tmp;
-
-	private final Tika tika = new Tika();
+	private final BlobSpool spool;
 
 	public FileSystemBlobStore(Path root) throws IOException {
 		this.root = root.toAbsolutePath().normalize();
-		this.tmp = this.root.resolve("tmp");
-		Files.createDirectories(this.tmp);
+		this.spool = new BlobSpool(this.root.resolve("tmp"));
 	}
 
 	@Override
-	public StoredBlob store(InputStream content, String fileName, long maxBytes) throws IOException {
-		Path partial = Files.createTempFile(this.tmp, "upload-", ".part");
-		try {
-			MessageDigest sha256 = sha256();
-			long size = copy(content, partial, sha256, maxBytes);
-			if (size == 0) {
-				throw new EmptyBlobException();
-			}
-			String mediaType = detect(partial, fileName);
-			String hash = HexFormat.of().formatHex(sha256.digest());
-			moveInPlace(partial, pathOf(hash));
-			return new StoredBlob(hash, size, mediaType);
-		}
-		finally {
-			Files.deleteIfExists(partial);
-		}
+	public ReceivedBlob receive(InputStream content, String fileName, long maxBytes) throws IOException {
+		return this.spool.receive(content, fileName, maxBytes);
+	}
+
+	@Override
+	public StoredBlob keep(ReceivedBlob received) throws IOException {
+		moveInPlace(received.file(), pathOf(received.sha256()));
+		return received.blob();
 	}
 
 	@Override
 	public Optional<Resource> find(String sha256) {
-		if (sha256 == null || !SHA256.matcher(sha256).matches()) {
+		if (!BlobAddress.valid(sha256)) {
 			return Optional.empty();
 		}
 		Path path = pathOf(sha256);
 		return Files.isRegularFile(path) ? Optional.of(new FileSystemResource(path)) : Optional.empty();
 	}
 
-	private static long copy(InputStream content, Path target, MessageDigest digest, long maxBytes) throws IOException {
-		byte[] buffer = new byte[BUFFER];
-		long size = 0;
-		try (OutputStream out = new DigestOutputStream(Files.newOutputStream(target), digest)) {
-			int read;
-			while ((read = content.read(buffer)) != -1) {
-				size += read;
-				if (size > maxBytes) {
-					throw new BlobTooLargeException(maxBytes);
-				}
-				out.write(buffer, 0, read);
-			}
+	@Override
+	public void checkAvailable() throws IOException {
+		if (!Files.isDirectory(this.spool.directory()) || !Files.isWritable(this.spool.directory())) {
+			throw new IOException(this.spool.directory() + " is not a writable directory");
 		}
-		return size;
 	}
 
-	private String detect(Path file, String fileName) throws IOException {
-		try (InputStream in = Files.newInputStream(file)) {
-			return this.tika.detect(in, fileName);
-		}
+	@Override
+	public String location() {
+		return this.root.toString();
 	}
 
 	private void moveInPlace(Path partial, Path target) throws IOException {
@@ -114,16 +82,7 @@ public class FileSystemBlobStore implements BlobStore {
 	}
 
 	private Path pathOf(String sha256) {
-		return this.root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
-	}
-
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
-		}
+		return this.root.resolve(BlobAddress.path(sha256));
 	}
 
 }
