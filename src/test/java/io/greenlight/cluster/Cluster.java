@@ -32,11 +32,16 @@ final class Cluster implements AutoCloseable {
 
 	private final AtomicInteger failovers = new AtomicInteger();
 
-	Cluster(Map<String, String> settings) {
+	/**
+	 * @param settings Spring properties of both nodes
+	 * @param environment environment variables of both nodes, besides the database's
+	 */
+	Cluster(Map<String, String> settings, Map<String, String> environment) {
 		this.databaseUrl = required("GREENLIGHT_DB_URL");
-		Map<String, String> environment = Map.of("GREENLIGHT_DB_URL", this.databaseUrl, "GREENLIGHT_DB_USER",
-				required("GREENLIGHT_DB_USER"), "GREENLIGHT_DB_PASSWORD",
-				System.getProperty("GREENLIGHT_DB_PASSWORD", ""));
+		environment = new LinkedHashMap<>(environment);
+		environment.put("GREENLIGHT_DB_URL", this.databaseUrl);
+		environment.put("GREENLIGHT_DB_USER", required("GREENLIGHT_DB_USER"));
+		environment.put("GREENLIGHT_DB_PASSWORD", System.getProperty("GREENLIGHT_DB_PASSWORD", ""));
 		this.a = new GreenlightNode("node-a", settings, environment);
 		this.b = new GreenlightNode("node-b", settings, environment);
 	}

@@ -31,6 +31,7 @@ import io.greenlight.support.GreenlightNode;
 import io.greenlight.support.Http;
 import io.greenlight.support.Multipart;
 import io.greenlight.support.ProductionDriver;
+import io.greenlight.support.S3Server;
 import io.greenlight.support.StreamedRequest;
 import io.greenlight.support.TestFiles;
 import io.greenlight.support.TestSmtp;
@@ -54,11 +55,11 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two Greenlight nodes, each a process of its own started from the packaged jar, on one
- * PostgreSQL database and one file store, with a real SMTP server and a webhook receiver.
- * Users' requests are spread over both nodes; one node is killed with SIGKILL in the
- * middle of them and started again, and then the database restarts under load. Afterwards
- * nothing is lost, doubled, half-written or stuck. PostgreSQL only: two nodes need a
- * database server they share.
+ * PostgreSQL database and one S3 bucket (S3Proxy), with a real SMTP server and a webhook
+ * receiver. Users' requests are spread over both nodes; one node is killed with SIGKILL
+ * in the middle of them and started again, and then the database restarts under load.
+ * Afterwards nothing is lost, doubled, half-written or stuck. PostgreSQL only: two nodes
+ * need a database server they share.
  */
 @Tag("own-server")
 @EnabledIfSystemProperty(named = "greenlight.test.profile", matches = "postgres",
@@ -81,31 +82,38 @@ class ClusterDrillIT {
 
 	private final WebhookReceiver receiver = new WebhookReceiver();
 
+	private final S3Server s3 = S3Server.get();
+
+	private final String bucket = this.s3.newBucket("cluster-drill");
+
 	private Cluster cluster;
 
 	@BeforeAll
-	void startCluster() throws IOException {
+	void startCluster() {
 		this.smtp.start();
-		Path files = Files.createDirectories(Path.of("target", "nodes", "files"));
-		this.cluster = new Cluster(Map.ofEntries(Map.entry("spring.profiles.active", "demo,postgres"),
-				Map.entry("spring.mail.host", "127.0.0.1"),
-				Map.entry("spring.mail.port", String.valueOf(this.smtp.getSmtp().getPort())),
-				Map.entry("greenlight.storage.directory", files.toAbsolutePath().toString()),
-				Map.entry("greenlight.notification.webhook.allowed-hosts", "127.0.0.1"),
-				Map.entry("greenlight.notification.dispatcher.interval", "PT1S"),
-				Map.entry("greenlight.notification.dispatcher.idle-interval", "PT1S"),
-				Map.entry("greenlight.notification.dispatcher.lease", NOTIFICATION_LEASE.toString()),
-				Map.entry("greenlight.notification.dispatcher.initial-backoff", "PT1S"),
-				Map.entry("greenlight.notification.dispatcher.max-backoff", "PT2S"),
-				// each node sends two notifications at a time: a hanging receiver holds
-				// both
-				// nodes' dispatchers, and each node holds claims of its own
-				Map.entry("greenlight.notification.dispatcher.batch-size", "1"),
-				Map.entry("greenlight.notification.dispatcher.senders", "2"),
-				Map.entry("greenlight.notification.webhook.read-timeout", "PT60S"),
-				Map.entry("camunda.bpm.job-execution.lock-time-in-millis", String.valueOf(JOB_LOCK_TIME.toMillis())),
-				Map.entry("camunda.bpm.job-execution.wait-time-in-millis", "500"),
-				Map.entry("camunda.bpm.job-execution.max-wait", "2000")))
+		this.cluster = new Cluster(
+				Map.ofEntries(Map.entry("spring.profiles.active", "demo,postgres"),
+						Map.entry("spring.mail.host", "127.0.0.1"),
+						Map.entry("spring.mail.port", String.valueOf(this.smtp.getSmtp().getPort())),
+						Map.entry("greenlight.notification.webhook.allowed-hosts", "127.0.0.1"),
+						Map.entry("greenlight.notification.dispatcher.interval", "PT1S"),
+						Map.entry("greenlight.notification.dispatcher.idle-interval", "PT1S"),
+						Map.entry("greenlight.notification.dispatcher.lease", NOTIFICATION_LEASE.toString()),
+						Map.entry("greenlight.notification.dispatcher.initial-backoff", "PT1S"),
+						Map.entry("greenlight.notification.dispatcher.max-backoff", "PT2S"),
+						// each node sends two notifications at a time: a hanging receiver
+						// holds
+						// both
+						// nodes' dispatchers, and each node holds claims of its own
+						Map.entry("greenlight.notification.dispatcher.batch-size", "1"),
+						Map.entry("greenlight.notification.dispatcher.senders", "2"),
+						Map.entry("greenlight.notification.webhook.read-timeout", "PT60S"),
+						Map.entry("camunda.bpm.job-execution.lock-time-in-millis",
+								String.valueOf(JOB_LOCK_TIME.toMillis())),
+						Map.entry("camunda.bpm.job-execution.wait-time-in-millis", "500"),
+						Map.entry("camunda.bpm.job-execution.max-wait", "2000")),
+				// one bucket for both, set the way an operator does: GREENLIGHT_S3_*
+				this.s3.greenlightEnvironment(this.bucket))
 			.start();
 		Http.Response subscribed = new Http(this.cluster.a.port()).postJson(Users.PRODUCER,
 				"/api/projects/ACME-SUMMER/webhooks", """
@@ -214,6 +222,9 @@ class ClusterDrillIT {
 		// waits for version 1
 		assertThat(answerOf(upload)).isNotEqualTo(201);
 		assertThat(versionsOf(assets.get(0))).isZero();
+		// and nothing of it is in the bucket: no object, no upload left open
+		assertThat(this.s3.keys(this.bucket)).noneMatch(key -> key.endsWith(TestFiles.sha256(cut)));
+		assertThat(this.s3.pendingUploads(this.bucket)).isEmpty();
 
 		// when node B is started again
 		this.cluster.b.start().awaitReady();
@@ -253,6 +264,12 @@ class ClusterDrillIT {
 		assertThat(this.cluster.count("SELECT count(*) FROM asset_version v JOIN asset a ON a.id = v.asset_id "
 				+ "WHERE a.title LIKE 'Drill cut %'"))
 			.isEqualTo(4);
+		// and each version's file is whole in the bucket, whichever node took it
+		for (int i = 0; i < 4; i++) {
+			assertThat(new Http(this.cluster.node(i + 1).port())
+				.getBytes(Users.PRODUCER, "/api/versions/" + versions.get(i) + "/file")
+				.body()).isEqualTo((i == 0) ? cut : TestFiles.file(TestFiles.MP4_HEADER, 64 * 1024, i));
+		}
 		// and nothing is stuck: no job past its lock, no incident, every notification
 		// sent
 		assertNothingStuck();
