@@ -3,14 +3,19 @@ package io.greenlight.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 
 import org.apache.tika.Tika;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Receives uploads into local files, for every store: streamed, hashed with SHA-256 and
@@ -19,7 +24,11 @@ import org.apache.tika.Tika;
  */
 final class BlobSpool {
 
+	private static final Logger log = LoggerFactory.getLogger(BlobSpool.class);
+
 	private static final int BUFFER = 64 * 1024;
+
+	private static final Duration ABANDONED_AFTER = Duration.ofDays(1);
 
 	private final Path directory;
 
@@ -28,6 +37,28 @@ final class BlobSpool {
 	BlobSpool(Path directory) throws IOException {
 		this.directory = directory;
 		Files.createDirectories(directory);
+		removeAbandoned(Instant.now().minus(ABANDONED_AFTER));
+	}
+
+	/**
+	 * Deletes what uploads cut off by a crash left behind (a killed node deletes
+	 * nothing). An upload that still arrives writes to its file all along, and other
+	 * nodes may spool into the same directory: only files untouched for a day go.
+	 */
+	void removeAbandoned(Instant untouchedSince) throws IOException {
+		int removed = 0;
+		try (DirectoryStream<Path> partials = Files.newDirectoryStream(this.directory, "upload-*.part")) {
+			for (Path partial : partials) {
+				if (Files.getLastModifiedTime(partial).toInstant().isBefore(untouchedSince)
+						&& Files.deleteIfExists(partial)) {
+					removed++;
+				}
+			}
+		}
+		if (removed > 0) {
+			log.info("Removed {} upload(s) abandoned in {} (untouched since {})", removed, this.directory,
+					untouchedSince);
+		}
 	}
 
 	Path directory() {

@@ -4,6 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -45,6 +48,23 @@ class FileSystemBlobStoreTests extends BlobStoreContract {
 		assertThat(blobs()).containsExactly(sha.substring(0, 2) + "/" + sha.substring(2, 4) + "/" + sha);
 		Path file = store.find(sha).orElseThrow().getFile().toPath();
 		assertThat(Files.readAllBytes(file)).isEqualTo(content);
+	}
+
+	@Test
+	void aStartRemovesUploadsACrashAbandonedButNotOnesStillArriving() throws IOException {
+		// given what a killed node left in the spool a day and a half ago, and an upload
+		// another node is receiving into the same directory now
+		Path spool = Files.createDirectories(this.root.resolve("tmp"));
+		Path abandoned = Files.write(spool.resolve("upload-123.part"), new byte[1024]);
+		Files.setLastModifiedTime(abandoned, FileTime.from(Instant.now().minus(Duration.ofHours(36))));
+		Path arriving = Files.write(spool.resolve("upload-456.part"), new byte[1024]);
+
+		// when a node starts
+		store();
+
+		// then only the abandoned one is gone
+		assertThat(leftovers()).containsExactly("tmp/upload-456.part");
+		assertThat(arriving).exists();
 	}
 
 	// every regular file under the directory, relative to the store's root
